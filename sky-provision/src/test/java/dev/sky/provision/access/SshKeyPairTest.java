@@ -1,0 +1,39 @@
+package dev.sky.provision.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshKeyPairTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesA0600KeyThatOpenSshReads() throws Exception {
+        SshKeyPair kp = SshKeyPair.ensure(dir.resolve("keys/sky-key"), "sky@test");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kp.privateKey()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))))
+                .isEqualTo("rwx------");
+        assertThat(kp.publicKeyLine()).startsWith("ssh-rsa AAAA").endsWith("sky@test");
+        // ssh-keygen -y derives the public key from the private file: proves the format is OpenSSH's.
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen not installed");
+        Process p = new ProcessBuilder("ssh-keygen", "-y", "-f", kp.privateKey().toString()).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String derived = new String(p.getInputStream().readAllBytes()).trim();
+        assertThat(p.exitValue()).isZero();
+        assertThat(kp.publicKeyLine()).startsWith(derived.split(" ")[0] + " " + derived.split(" ")[1]);
+    }
+
+    @Test
+    void keepsAnExistingKey() {
+        SshKeyPair a = SshKeyPair.ensure(dir.resolve("k"), "a");
+        String line = a.publicKeyLine();
+        assertThat(SshKeyPair.ensure(dir.resolve("k"), "b").publicKeyLine()).isEqualTo(line);
+    }
+}
