@@ -24,6 +24,7 @@ import java.util.Map;
  * @param outputs {@code {uri: GB}} written by the task, for egress cost
  * @param eventCallback the event callback command, or null
  * @param warnings one line per key that was accepted but is not acted on yet
+ * @param source where the task's fields are in its YAML, for messages after loading
  */
 public record Task(
         String name,
@@ -42,7 +43,8 @@ public record Task(
         Map<String, Double> inputs,
         Map<String, Double> outputs,
         String eventCallback,
-        List<String> warnings) {
+        List<String> warnings,
+        TaskSource source) {
 
     public Task {
         envs = envs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(envs));
@@ -56,9 +58,20 @@ public record Task(
         outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         resources = resources == null ? ResourceChoice.single(Resources.defaults()) : resources;
+        source = source == null ? TaskSource.NONE : source;
         if (numNodes < 1) {
             throw new IllegalArgumentException("num_nodes must be at least 1");
         }
+    }
+
+    /** A task built in code, with no YAML source. */
+    public Task(String name, Workdir workdir, int numNodes, Map<String, String> envs, Map<String, String> secrets,
+                Map<String, FileMount> fileMounts, String setup, String run, ResourceChoice resources,
+                Map<String, Object> service, Map<String, Object> pool, Map<String, Object> config,
+                Map<String, Object> volumes, Map<String, Double> inputs, Map<String, Double> outputs,
+                String eventCallback, List<String> warnings) {
+        this(name, workdir, numNodes, envs, secrets, fileMounts, setup, run, resources, service, pool, config, volumes,
+                inputs, outputs, eventCallback, warnings, TaskSource.NONE);
     }
 
     /** A task that runs a shell command with default resources, as {@code sky launch -- echo hi} makes. */
