@@ -18,6 +18,11 @@ public record Plan(List<TaskPlan> tasks, List<Egress> egress) {
         return tasks.stream().allMatch(TaskPlan::feasible);
     }
 
+    /** Dollars of egress in the chosen placement. */
+    public double egressCost() {
+        return egress.stream().mapToDouble(Egress::cost).sum();
+    }
+
     /** Total $/hour of the chosen candidates (egress excluded), or NaN when something does not fit. */
     public double hourlyCost() {
         return feasible() ? tasks.stream().mapToDouble(t -> t.chosen().hourlyCost()).sum() : Double.NaN;

@@ -1,0 +1,51 @@
+package dev.sky.optimizer.solve;
+
+import dev.sky.core.task.Resources;
+import dev.sky.optimizer.CloudOffering;
+import dev.sky.optimizer.match.Offer;
+import dev.sky.optimizer.plan.Candidate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns one cloud's feasible offers into launchable candidates, one per location: per zone for spot, for clouds
+ * with attachable accelerators (GCP) and when a zone is pinned; otherwise per region, at the region's cheapest
+ * zone price with the zone left open so that the provisioner may try every zone of the region.
+ */
+final class LocationExpander {
+
+    private LocationExpander() {}
+
+    static List<Candidate> expand(List<Offer> offers, CloudOffering cloud, Resources r, int numNodes,
+                                  int choiceIndex) {
+        boolean perZone = r.useSpot() || cloud.descriptor().attachableAccelerators() || r.infra().zone() != null;
+        Map<String, Offer> best = new LinkedHashMap<>();
+        for (Offer o : offers) {
+            String zone = perZone ? o.zone() : null;
+            String key = o.region() + "\u0000" + Objects.requireNonNullElse(zone, "");
+            best.merge(key, o, (a, b) -> better(b, a) ? b : a);
+        }
+        List<Candidate> out = new ArrayList<>(best.size());
+        for (Offer o : best.values()) {
+            out.add(new Candidate(cloud.id(), o.region(), perZone ? o.zone() : null, o.instanceType(),
+                    o.acceleratorName(), o.acceleratorCount(), o.vcpus(), o.memoryGb(), r.useSpot(), o.price(),
+                    numNodes, choiceIndex));
+        }
+        return out;
+    }
+
+    /** Cheaper, then by instance type, then by zone: the same offers always give the same candidate. */
+    private static boolean better(Offer a, Offer b) {
+        if (a.price() != b.price()) {
+            return a.price() < b.price();
+        }
+        int byType = a.instanceType().compareTo(b.instanceType());
+        if (byType != 0) {
+            return byType < 0;
+        }
+        return Objects.requireNonNullElse(a.zone(), "").compareTo(Objects.requireNonNullElse(b.zone(), "")) < 0;
+    }
+}
