@@ -65,15 +65,19 @@ final class CsvScanner {
             if (pos < data.length && data[pos] == '"') {
                 readQuoted(fieldLine, column);
             } else {
+                // Locals, not fields, in the hot loop: it runs once per byte, mostly before the JIT has compiled it.
+                byte[] bytes = data;
                 int start = pos;
-                while (pos < data.length) {
-                    byte b = data[pos];
+                int p = start;
+                while (p < bytes.length) {
+                    byte b = bytes[p];
                     if (b == ',' || b == '\n' || b == '\r') {
                         break;
                     }
-                    pos++;
+                    p++;
                 }
-                add(start, pos, fieldLine, column, false);
+                pos = p;
+                add(start, p, fieldLine, column, false);
             }
             if (pos >= data.length) {
                 return true;
@@ -130,30 +134,31 @@ final class CsvScanner {
     }
 
     private void readQuoted(int fieldLine, int column) {
-        pos++;
-        int start = pos;
+        byte[] bytes = data;
+        int start = pos + 1;
+        int p = start;
         boolean escaped = false;
         while (true) {
-            if (pos >= data.length) {
+            if (p >= bytes.length) {
                 throw new CatalogFormatException(fieldLine, column, "a quoted field is never closed");
             }
-            byte b = data[pos];
+            byte b = bytes[p];
             if (b == '"') {
-                if (pos + 1 < data.length && data[pos + 1] == '"') {
+                if (p + 1 < bytes.length && bytes[p + 1] == '"') {
                     escaped = true;
-                    pos += 2;
+                    p += 2;
                     continue;
                 }
                 break;
             }
             if (b == '\n') {
                 line++;
-                lineStart = pos + 1;
+                lineStart = p + 1;
             }
-            pos++;
+            p++;
         }
-        int end = pos;
-        pos++;
+        int end = p;
+        pos = p + 1;
         if (pos < data.length && data[pos] != ',' && data[pos] != '\n' && data[pos] != '\r') {
             throw new CatalogFormatException(line, pos - lineStart + 1,
                     "unexpected text after the closing quote of the field that starts at line " + fieldLine
