@@ -22,8 +22,8 @@ final class ResourceOverrides {
         Infra infra = o.infra() == null ? null
                 : isNone(o.infra()) || o.infra().strip().equals("*") ? Infra.ANY : parse("--infra", o.infra(),
                 InfraParser::parse);
-        Amount cpus = isNone(o.cpus()) ? null : parse("--cpus", o.cpus(), Quantities::cpus);
-        Amount memory = isNone(o.memory()) ? null : parse("--memory", o.memory(), Quantities::memory);
+        Amount cpus = o.cpus() == null || isNone(o.cpus()) ? null : parse("--cpus", o.cpus(), Quantities::cpus);
+        Amount memory = o.memory() == null || isNone(o.memory()) ? null : parse("--memory", o.memory(), Quantities::memory);
         Integer disk = o.diskSize() == null ? null : isNone(o.diskSize()) ? Resources.DEFAULT_DISK_SIZE_GB
                 : parse("--disk-size", o.diskSize(), Quantities::diskGb);
         String diskTier = tier("--disk-tier", o.diskTier(), ResourceFields.DISK_TIERS);
