@@ -92,7 +92,9 @@ public final class PlanText {
 
     String infra(Candidate c, boolean markDisabled) {
         String where = c.zone() != null ? c.zone() : c.region();
-        String s = labels.name(c.cloud()) + (where == null || where.isEmpty() ? "" : " (" + where + ")");
+        // "Local (local)" says nothing more than "Local".
+        boolean noPlace = where == null || where.isEmpty() || where.equalsIgnoreCase(c.cloud());
+        String s = labels.name(c.cloud()) + (noPlace ? "" : " (" + where + ")");
         s = truncateMiddle(s);
         return markDisabled && !labels.enabled(c.cloud()) ? s + "*" : s;
     }
