@@ -1,6 +1,5 @@
 package dev.sky.cli.command;
 
-import dev.sky.cli.options.YesOption;
 import dev.sky.cli.planning.Planner.Planned;
 import dev.sky.core.ExitCode;
 import dev.sky.core.SkyException;
@@ -9,7 +8,6 @@ import dev.sky.optimizer.cloud.CloudDescriptor;
 import dev.sky.optimizer.cloud.CloudFeature;
 import dev.sky.optimizer.plan.Candidate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,9 +19,6 @@ import picocli.CommandLine.Option;
 public final class Launch extends PlanningCommand {
     @Option(names = {"-c", "--cluster"}, paramLabel = "NAME", description = "Cluster name (default: generated).")
     String cluster;
-
-    @Mixin
-    YesOption yes;
 
     @Override
     String commandName() {

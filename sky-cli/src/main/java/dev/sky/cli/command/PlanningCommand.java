@@ -3,6 +3,7 @@ package dev.sky.cli.command;
 import dev.sky.cli.BaseCommand;
 import dev.sky.cli.options.JsonOption;
 import dev.sky.cli.options.TaskOptions;
+import dev.sky.cli.options.YesOption;
 import dev.sky.cli.planning.Planner;
 import dev.sky.cli.planning.Planner.Planned;
 import dev.sky.cli.planning.TaskInput;
@@ -39,6 +40,9 @@ abstract class PlanningCommand extends BaseCommand {
 
     @Mixin
     JsonOption json;
+
+    @Mixin
+    YesOption yes;
 
     /** How the command is named in messages. */
     abstract String commandName();
