@@ -1,0 +1,67 @@
+package dev.sky.clouds.kubernetes;
+
+import dev.sky.clouds.kubernetes.credentials.KubeconfigCheck;
+import dev.sky.core.SkyPaths;
+import dev.sky.optimizer.catalog.Catalog;
+import dev.sky.optimizer.cloud.CheckContext;
+import dev.sky.optimizer.cloud.CloudDescriptor;
+import dev.sky.optimizer.cloud.CloudFeature;
+import dev.sky.optimizer.cloud.CredentialStatus;
+import dev.sky.optimizer.cloud.DefaultInstancePolicy;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kubernetes clusters from the user's kubeconfig. Offerings will be computed from the clusters' nodes; until that
+ * lands the list is empty, so the optimizer never picks Kubernetes.
+ */
+public final class KubernetesCloud implements CloudDescriptor {
+    private static final Map<CloudFeature, String> UNSUPPORTED = unsupportedFeatures();
+
+    @Override
+    public String id() {
+        return "kubernetes";
+    }
+
+    @Override
+    public String displayName() {
+        return "Kubernetes";
+    }
+
+    @Override
+    public Map<CloudFeature, String> unsupported() {
+        return UNSUPPORTED;
+    }
+
+    @Override
+    public Catalog offerings(SkyPaths paths) {
+        return new Catalog(id(), List.of(), "computed", null);
+    }
+
+    @Override
+    public boolean computedOfferings() {
+        return true;
+    }
+
+    @Override
+    public DefaultInstancePolicy defaultInstancePolicy() {
+        return null;
+    }
+
+    @Override
+    public CredentialStatus check(CheckContext ctx) {
+        return new KubeconfigCheck(ctx).run();
+    }
+
+    private static Map<CloudFeature, String> unsupportedFeatures() {
+        Map<CloudFeature, String> m = new EnumMap<>(CloudFeature.class);
+        m.put(CloudFeature.PROVISION, "Launching on Kubernetes is not available yet.");
+        m.put(CloudFeature.SPOT, "Kubernetes pods have no spot pricing.");
+        m.put(CloudFeature.STOP, "Kubernetes pods cannot be stopped, only torn down.");
+        m.put(CloudFeature.CUSTOM_DISK_TIER, "Disk tiers do not apply to Kubernetes pods.");
+        m.put(CloudFeature.TPU, "TPUs on Kubernetes are not supported.");
+        return Collections.unmodifiableMap(m);
+    }
+}
