@@ -33,6 +33,12 @@ public class ProvisionException extends SkyException {
         return new ProvisionException(message, cloud, null, null, BlockScope.NONE, cause);
     }
 
+    /** The cluster is not on the cloud, for verbs that need it to be (start). */
+    public static ProvisionException notFound(String cloud, String clusterName) {
+        return new ProvisionException(ExitCode.NOT_FOUND_OR_WRONG_STATE, "cluster " + clusterName
+                + " does not exist on " + cloud, cloud, null, null, BlockScope.NONE, null);
+    }
+
     public String cloud() {
         return cloud;
     }
