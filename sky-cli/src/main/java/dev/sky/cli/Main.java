@@ -30,15 +30,18 @@ public final class Main {
 
     /** Runs one sky command line and returns its exit code; used in-process by tests. */
     public static int run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(ctx);
+        CommandLine cl = configure(CommandTree.forArgs(ctx, args), ctx);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The command tree, with sky's error handling. Building it loads no cloud, catalog or database. */
+    /** The whole command tree, with sky's error handling. Building it loads no cloud, catalog or database. */
     public static CommandLine commandLine(CliContext ctx) {
-        CommandLine cl = new CommandLine(new SkyCommand(ctx));
+        return configure(CommandTree.full(ctx), ctx);
+    }
+
+    private static CommandLine configure(CommandLine cl, CliContext ctx) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(usageErrors());
         cl.setExecutionExceptionHandler(internalErrors(ctx));

@@ -61,6 +61,14 @@ class CliBasicsTest {
     }
 
     @Test
+    void theTreeBuiltForOneCommandPrintsTheSameHelpAsTheFullTree() {
+        String full = Main.commandLine(new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]), false))
+                .getUsageMessage();
+        assertThat(sky.run("--help").stdout()).isEqualTo(full);
+        assertThat(sky.run("check", "--help").stdout()).contains("--verbose");
+    }
+
+    @Test
     void everyCommandHasItsOwnHelp() {
         for (String c : KNOWN_COMMANDS) {
             assertThat(sky.run(c, "--help")).succeeded().outContains("Usage: sky " + c);
