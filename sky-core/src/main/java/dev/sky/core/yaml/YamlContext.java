@@ -28,8 +28,11 @@ final class YamlContext {
         return label;
     }
 
+    /** Adds a one-line warning located at the key that holds {@code at} (or at the node itself). */
     void warn(YNode at, String message) {
-        warnings.add(at.where() + ": " + at.path() + ": " + message);
+        TaskSource.Position p = positions.get(at.path());
+        String where = p == null ? at.where() : label + ":" + p;
+        warnings.add(where + ": " + at.path() + ": " + message);
     }
 
     List<String> warnings() {

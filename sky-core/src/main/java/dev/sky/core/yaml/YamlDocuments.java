@@ -71,7 +71,7 @@ final class YamlDocuments {
                 throw SkyException.invalidInput(label + ":1:1: invalid YAML: a document is longer than "
                         + CODE_POINT_LIMIT + " characters");
             }
-            throw SkyException.invalidInput(label + ":1:1: invalid YAML: " + msg);
+            throw SkyException.invalidInput(label + ":1:1: invalid YAML: " + printable(msg));
         }
         return docs;
     }
@@ -85,7 +85,32 @@ final class YamlDocuments {
         if (e.getContext() != null && e.getProblem() != null) {
             p = e.getContext() + ": " + p;
         }
-        return p.strip();
+        p = printable(p.strip());
+        if (p.contains("while scanning an alias")) {
+            p += "; a value starting with '*' is an alias: quote it, e.g. infra: '*'";
+        }
+        return p;
+    }
+
+    /** Keeps a message on one line: control characters are shown escaped. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Where the alias that went over the limit is: the composer's error carries no mark, the parser's events do. */
