@@ -2,23 +2,29 @@ package dev.sky.core.state;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import java.security.CodeSource;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * sqlite-jdbc copies its native library to the temp folder on every start, which costs start-up time. This
- * extracts it once to {@code SKY_HOME/cache/sqlite-native/<version>/<os>/<arch>/} and points sqlite-jdbc at it
- * through {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name}. Any problem falls back to sqlite-jdbc's own
- * extraction: slower, still correct.
+ * extracts it once to {@code SKY_HOME/cache/sqlite-native/<version>/<os>-<arch>/} and points sqlite-jdbc at it
+ * through {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name}.
+ *
+ * <p>The warm path is two file-status calls: the folder name comes from the sqlite-jdbc jar's name (or its size and
+ * time when it is repackaged) and the JVM's os.name/os.arch, so neither sqlite-jdbc's OS probe nor a jar read runs.
+ * If the cached copy cannot be loaded, sqlite-jdbc falls back to its own extraction: slower, still correct.
  */
 final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static final Pattern VERSIONED_JAR = Pattern.compile("sqlite-jdbc-([0-9][0-9A-Za-z.\\-]*)\\.jar");
     private static boolean prepared;
 
     private SqliteNativeLibrary() {}
@@ -31,59 +37,63 @@ final class SqliteNativeLibrary {
         }
         prepared = true;
         try {
-            extractTo(cacheRoot).ifPresent(lib -> {
+            Path lib = location(cacheRoot);
+            if (Files.isRegularFile(lib) || extract(lib)) {
                 System.setProperty(PATH_PROPERTY, lib.getParent().toString());
                 System.setProperty(NAME_PROPERTY, lib.getFileName().toString());
-            });
+            }
         } catch (IOException | RuntimeException | LinkageError e) {
             // fall back to sqlite-jdbc's per-start extraction
         }
     }
 
+    /** Where this sqlite-jdbc's library for this platform is kept under {@code cacheRoot}. */
+    static Path location(Path cacheRoot) throws IOException {
+        String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
+                .replaceAll("[^0-9A-Za-z._-]", "_");
+        return cacheRoot.resolve(versionKey()).resolve(platform).resolve(System.mapLibraryName("sqlitejdbc"));
+    }
+
     /**
-     * Copies this platform's bundled library under {@code cacheRoot} unless an intact copy is there already, and
-     * returns its path; empty when sqlite-jdbc bundles none for this platform.
+     * Copies the bundled library for this platform to {@code lib} (atomically, so a concurrent sky never loads a
+     * half-written file). False when sqlite-jdbc bundles none for this platform.
      */
-    static Optional<Path> extractTo(Path cacheRoot) throws IOException {
+    static boolean extract(Path lib) throws IOException {
         String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
-        String name = System.mapLibraryName("sqlitejdbc");
-        URL resource = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+        URL resource = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + lib.getFileName());
         if (resource == null) {
-            return Optional.empty(); // sqlite-jdbc then looks on java.library.path itself
+            return false; // sqlite-jdbc then looks on java.library.path itself
         }
-        Path dir = cacheRoot.resolve(version()).resolve(folder);
-        Path lib = dir.resolve(name);
-        URLConnection conn = resource.openConnection();
-        // The size comes from the jar's directory, so checking it costs no read of the library.
-        long size = conn.getContentLengthLong();
-        if (Files.isRegularFile(lib) && Files.size(lib) == size) {
-            return Optional.of(lib);
-        }
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try (InputStream in = conn.getInputStream()) {
+        Path dir = Files.createDirectories(lib.getParent());
+        Path tmp = Files.createTempFile(dir, lib.getFileName().toString(), ".tmp");
+        try (InputStream in = resource.openStream()) {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            // Atomic so a concurrent sky never loads a half-written library.
             Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return Optional.of(lib);
+        return true;
     }
 
-    /** The sqlite-jdbc version, from the {@code VERSION} file in its jar ({@code version=3.54.1}). */
-    private static String version() throws IOException {
-        try (InputStream in = org.sqlite.JDBC.class.getResourceAsStream("/META-INF/maven/org.xerial/sqlite-jdbc/VERSION")) {
-            if (in == null) {
-                return "unknown";
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : text.split("\\R")) {
-                if (line.startsWith("version=")) {
-                    return line.substring("version=".length()).strip().replaceAll("[^0-9A-Za-z._-]", "_");
-                }
-            }
+    /** {@code 3.54.1.0} from {@code sqlite-jdbc-3.54.1.0.jar}; for a repackaged jar, its name, size and time. */
+    private static String versionKey() throws IOException {
+        CodeSource source = org.sqlite.JDBC.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
             return "unknown";
         }
+        Path jar;
+        try {
+            jar = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return "unknown";
+        }
+        String name = jar.getFileName().toString();
+        Matcher m = VERSIONED_JAR.matcher(name);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        String stamp = Files.isRegularFile(jar)
+                ? "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() : "";
+        return (name + stamp).replaceAll("[^0-9A-Za-z._-]", "_").toLowerCase(Locale.ROOT);
     }
 }

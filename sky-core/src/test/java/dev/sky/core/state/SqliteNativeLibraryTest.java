@@ -3,9 +3,9 @@ package dev.sky.core.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,28 +13,26 @@ class SqliteNativeLibraryTest {
     @TempDir Path cache;
 
     @Test
-    void extractsOnceAndReusesTheCopy() throws IOException {
-        Path lib = SqliteNativeLibrary.extractTo(cache).orElseThrow();
-        assertThat(lib).startsWith(cache).exists();
+    void locationIsKeyedByVersionAndPlatform() throws IOException {
+        Path lib = SqliteNativeLibrary.location(cache);
+        assertThat(lib.startsWith(cache)).isTrue();
         assertThat(lib.getFileName().toString()).isEqualTo(System.mapLibraryName("sqlitejdbc"));
-        long size = Files.size(lib);
-        assertThat(size).isGreaterThan(100_000);
-
-        FileTime marker = FileTime.fromMillis(1_000_000_000L);
-        Files.setLastModifiedTime(lib, marker);
-        assertThat(SqliteNativeLibrary.extractTo(cache)).contains(lib);
-        assertThat(Files.getLastModifiedTime(lib)).as("an intact copy is not rewritten").isEqualTo(marker);
+        // The test class path has the versioned Maven jar.
+        assertThat(cache.relativize(lib).getName(0).toString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(SqliteNativeLibrary.location(cache)).isEqualTo(lib);
     }
 
     @Test
-    void replacesATruncatedCopy() throws IOException {
-        Path lib = SqliteNativeLibrary.extractTo(cache).orElseThrow();
-        long size = Files.size(lib);
-        Files.write(lib, new byte[10]);
-        SqliteNativeLibrary.extractTo(cache);
-        assertThat(Files.size(lib)).isEqualTo(size);
+    void extractsAnExactCopyAndLeavesNoTempFile() throws IOException {
+        Path lib = SqliteNativeLibrary.location(cache);
+        assertThat(SqliteNativeLibrary.extract(lib)).isTrue();
+        String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+        try (InputStream bundled = org.sqlite.JDBC.class.getResourceAsStream(
+                "/org/sqlite/native/" + folder + "/" + lib.getFileName())) {
+            assertThat(Files.readAllBytes(lib)).isEqualTo(bundled.readAllBytes());
+        }
         try (var files = Files.list(lib.getParent())) {
-            assertThat(files).as("no temp file left behind").hasSize(1);
+            assertThat(files).hasSize(1);
         }
     }
 }
