@@ -22,16 +22,14 @@ import java.util.regex.Pattern;
  * Reads a {@code vms.csv} price catalog in SkyPilot's layout for any of AWS, GCP and Azure: the header names the
  * columns, {@code #} lines are comments (the first date in them becomes {@link Catalog#date()}), quoted fields may
  * hold commas, and an empty price means "not offered" (NaN). A user's file under
- * {@code SKY_HOME/catalogs/<cloud>/vms.csv} replaces the bundled one; a large one is kept parsed in
- * {@code SKY_HOME/cache/catalogs} (see {@link CatalogCache}). A malformed file gives a {@link SkyException} (exit 2)
- * whose message starts with {@code file:line:column:}, and nothing is written.
+ * {@code SKY_HOME/catalogs/<cloud>/vms.csv} replaces the bundled one. A malformed file gives a {@link SkyException}
+ * (exit 2) whose message starts with {@code file:line:column:}. Loading writes nothing: a binary cache was measured
+ * and read a 50,000-row file barely faster than this parser does, so there is none (see docs/catalogs.md).
  */
 public final class CatalogLoader {
     private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
     /** Parsed catalogs of this process, keyed by where they came from and, for files, their size and mtime. */
     private static final Map<String, Catalog> LOADED = new ConcurrentHashMap<>();
-    /** User files smaller than this parse in a few milliseconds and are not cached. */
-    static final long CACHE_MIN_BYTES = 256 * 1024;
 
     private CatalogLoader() {}
 
@@ -62,17 +60,15 @@ public final class CatalogLoader {
     /**
      * The catalog a cloud should use: {@code SKY_HOME/catalogs/<cloud>/vms.csv} when the user put one there, else the
      * resource {@code catalogs/<cloud>/vms.csv} of {@code classLoader} (the cloud module's bundled file). Each file is
-     * parsed once per process, and again only if its size or modification time changes; a large user file is parsed
-     * once across processes, through the binary cache.
+     * parsed once per process, and again only if its size or modification time changes.
      */
     public static Catalog forCloud(String cloud, SkyPaths paths, ClassLoader classLoader) {
         Path user = paths.userCatalog(cloud);
         BasicFileAttributes attributes = attributesOrNull(user);
         if (attributes != null && attributes.isRegularFile()) {
-            long size = attributes.size();
-            String modified = attributes.lastModifiedTime().toInstant().toString();
-            return LOADED.computeIfAbsent(cloud + "|" + user + "|" + size + "|" + modified,
-                    k -> loadUserFile(cloud, user, size, modified, paths));
+            String key = cloud + "|" + user + "|" + attributes.size() + "|"
+                    + attributes.lastModifiedTime().toInstant();
+            return LOADED.computeIfAbsent(key, k -> load(cloud, user));
         }
         String resource = bundledResource(cloud);
         URL url = classLoader.getResource(resource);
@@ -87,26 +83,6 @@ public final class CatalogLoader {
                 throw new SkyException(ExitCode.GENERIC, "bundled " + resource + ": cannot read: " + e.getMessage(), e);
             }
         });
-    }
-
-    /** A user's file, through the binary cache when it is large enough for parsing to show. */
-    private static Catalog loadUserFile(String cloud, Path csv, long size, String modified, SkyPaths paths) {
-        if (size < CACHE_MIN_BYTES) {
-            return load(cloud, csv);
-        }
-        CatalogCache cache = new CatalogCache(paths.catalogCache());
-        Catalog cached = cache.read(cloud, csv, size, modified);
-        if (cached != null) {
-            return cached;
-        }
-        Catalog parsed = load(cloud, csv);
-        cache.write(parsed, csv, size, modified);
-        return parsed;
-    }
-
-    /** Forgets the catalogs parsed by this process, as a new process would start; for tests. */
-    static void forgetLoaded() {
-        LOADED.clear();
     }
 
     /** The classpath name of a cloud's bundled catalog. */
