@@ -40,6 +40,10 @@ final class ConnectFailures {
         if (e instanceof NoRouteToHostException) {
             return new Failure(true, "no route to host");
         }
+        if (mentions(e, "Unable to reach a settlement")) {
+            return new Failure(false, "the node offers no algorithm sky accepts (sky refuses CBC, RC4, 3DES, MD5, "
+                    + "SHA-1 MACs and small Diffie-Hellman groups): " + message(e));
+        }
         if (e instanceof TransportException t) {
             DisconnectReason why = t.getDisconnectReason();
             if (why == DisconnectReason.HOST_KEY_NOT_VERIFIABLE || why == DisconnectReason.KEY_EXCHANGE_FAILED
@@ -52,6 +56,15 @@ final class ConnectFailures {
             return new Failure(true, message(e));
         }
         return new Failure(false, message(e));
+    }
+
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.schmizz.sshj.Config;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -206,7 +205,7 @@ public final class NodeRunner implements RemoteRunner {
 
     /** sshj's algorithm tables are costly to build; every connection of this process shares one. */
     private static final class SharedConfig {
-        static final Config INSTANCE = new DefaultConfig();
+        static final Config INSTANCE = SshAlgorithms.config();
         /** Only its key-file parsing is used; it never connects. */
         static final SSHClient KEY_LOADER = new SSHClient(INSTANCE);
     }

@@ -7,7 +7,6 @@ import dev.sky.provision.ssh.OutputSink;
 import dev.sky.provision.ssh.RemoteRunner;
 import dev.sky.provision.ssh.Shell;
 import dev.sky.provision.ssh.StdinSource;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,8 +166,11 @@ public final class TreeSync {
 
         @Override
         public void writeTo(OutputStream stdin) throws IOException {
-            OutputStream buffered = new BufferedOutputStream(stdin, 256 * 1024);
-            TarWriter tar = new TarWriter(buffered);
+            ArchivePipe.run(this::writeArchive, stdin);
+        }
+
+        private void writeArchive(OutputStream out) throws IOException {
+            TarWriter tar = new TarWriter(out);
             for (ManifestEntry e : entries) {
                 long mtime = TimeUnit.NANOSECONDS.toSeconds(e.mtimeNanos());
                 switch (e.type()) {

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,19 @@ class NodeRunnerTest {
                 NodeRunner r = new NodeRunner(rsaNode.target("sky", skyKey.privateKey()), fastOptions())) {
             assertThat(rsaNode.hostKeyLine()).startsWith("ssh-rsa ");
             assertThat(r.run("exit 5")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void refusesWeakAlgorithmsEvenWhenTheNodeOffersNothingElse() throws Exception {
+        KeyPair user = TestKeys.newEcKeyPair();
+        Path key = TestKeys.writePrivateKey(user, tmp.resolve("keys/weak"));
+        try (TestSshServer weak = TestSshServer.start(home, user.getPublic(),
+                        s -> s.setCipherFactories(List.of(BuiltinCiphers.aes128cbc, BuiltinCiphers.tripledescbc)));
+                NodeRunner r = new NodeRunner(weak.target("sky", key), fastOptions().withConnectAttempts(3))) {
+            assertThatThrownBy(r::connect).isInstanceOf(NodeConnectionException.class)
+                    .hasMessageContaining("not retryable");
+            assertThat(weak.commands()).isEmpty();
         }
     }
 

@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -31,7 +32,8 @@ public final class TestSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
 
-    private TestSshServer(Path home, PublicKey authorizedUserKey, KeyPair hostKey) throws IOException {
+    private TestSshServer(Path home, PublicKey authorizedUserKey, KeyPair hostKey, Consumer<SshServer> customize)
+            throws IOException {
         this.home = home;
         this.hostKey = hostKey;
         server = SshServer.setUpDefaultServer();
@@ -49,17 +51,23 @@ public final class TestSshServer implements AutoCloseable {
                 sessionsOpened.incrementAndGet();
             }
         });
+        customize.accept(server);
         server.start();
     }
 
     /** Starts a server for the given home folder that lets in only the holder of {@code authorizedUserKey}. */
     public static TestSshServer start(Path home, PublicKey authorizedUserKey) throws IOException {
-        return new TestSshServer(home, authorizedUserKey, TestKeys.newEcKeyPair());
+        return new TestSshServer(home, authorizedUserKey, TestKeys.newEcKeyPair(), s -> {});
     }
 
     /** Like {@link #start(Path, PublicKey)}, presenting the given host key. */
     public static TestSshServer start(Path home, PublicKey authorizedUserKey, KeyPair hostKey) throws IOException {
-        return new TestSshServer(home, authorizedUserKey, hostKey);
+        return new TestSshServer(home, authorizedUserKey, hostKey, s -> {});
+    }
+
+    /** Like {@link #start(Path, PublicKey)}, with server settings changed before it starts (algorithms, say). */
+    public static TestSshServer start(Path home, PublicKey authorizedUserKey, Consumer<SshServer> customize) throws IOException {
+        return new TestSshServer(home, authorizedUserKey, TestKeys.newEcKeyPair(), customize);
     }
 
     public int port() {
