@@ -54,8 +54,7 @@ public final class Entrypoints {
             return new Entrypoint(null, joined);
         }
         if (yamlName) {
-            throw SkyException.invalidInput(joined + ": no such file (it looks like a task YAML; to run it as a"
-                    + " command, quote it differently)");
+            throw SkyException.invalidInput(joined + ": no such file");
         }
         return new Entrypoint(null, joined);
     }

@@ -2,7 +2,6 @@ package dev.sky.core.yaml;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The keys SkyPilot's task schema accepts at each level, and the check that rejects anything else. */
 final class Keys {
@@ -53,10 +52,6 @@ final class Keys {
     /** The keys worth listing to a user: internal ones (leading underscore) are accepted but not advertised. */
     static List<String> visible(List<String> keys) {
         return keys.stream().filter(k -> !k.startsWith("_")).toList();
-    }
-
-    static Set<String> set(List<String> keys) {
-        return Set.copyOf(keys);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -178,10 +178,26 @@ final class YNode {
             throw expected("an integer");
         }
         try {
-            return Long.decode(raw().replace("_", "").replace("0o", "0"));
+            return parseInt(raw());
         } catch (NumberFormatException e) {
             throw error("expected an integer, found '" + raw() + "'");
         }
+    }
+
+    /** YAML 1.2 core integers: decimal (a leading zero stays decimal), {@code 0o} octal, {@code 0x} hex. */
+    private static long parseInt(String text) {
+        String t = text.replace("_", "");
+        boolean negative = t.startsWith("-");
+        String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        long v;
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            v = Long.parseLong(body.substring(2), 16);
+        } else if (body.startsWith("0o") || body.startsWith("0O")) {
+            v = Long.parseLong(body.substring(2), 8);
+        } else {
+            v = Long.parseLong(body);
+        }
+        return negative ? -v : v;
     }
 
     int intValue() {
@@ -198,7 +214,7 @@ final class YNode {
         }
         String t = raw().replace("_", "");
         try {
-            return isInt() ? Long.decode(t.replace("0o", "0")) : parseFloat(t);
+            return isInt() ? parseInt(t) : parseFloat(t);
         } catch (NumberFormatException e) {
             throw error("expected a number, found '" + raw() + "'");
         }

@@ -113,6 +113,13 @@ class QuantityFormsTest {
     }
 
     @Test
+    void integersFollowYaml12() {
+        assertThat(resources("  priority: 010\n").priority()).isEqualTo(10);
+        assertThat(resources("  priority: 0x10\n").priority()).isEqualTo(16);
+        assertThat(resources("  priority: 0o10\n").priority()).isEqualTo(8);
+    }
+
+    @Test
     void jobRecoveryForms() {
         assertThat(resources("  job_recovery: EAGER_NEXT_REGION\n").jobRecovery().strategy())
                 .isEqualTo("EAGER_NEXT_REGION");
