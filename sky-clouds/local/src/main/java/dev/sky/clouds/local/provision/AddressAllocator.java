@@ -29,7 +29,7 @@ public final class AddressAllocator {
     /** The first alias tried; 127.0.0.1, 127.0.0.53 and Debian's 127.0.1.1 are left alone. */
     private static final int ALIAS_BASE = (127 << 24) | (77 << 16);
     private static final int ALIAS_COUNT = 1 << 16;
-    /** Ports below Linux's ephemeral range, so that outgoing connections do not take them while a cluster is stopped. */
+    /** Below Linux's ephemeral range, so that outgoing connections do not take them while a cluster is stopped. */
     private static final int PORT_MIN = 20000;
     private static final int PORT_MAX = 32000;
     private static final ReentrantLock JVM_LOCK = new ReentrantLock();

@@ -28,7 +28,7 @@ final class NodeHostLauncher {
     private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxMetaspaceSize=64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-UsePerfData",
-            "-Xss512k");
+            "-Xss512k", "-Dslf4j.internal.verbosity=ERROR");
     /** What the host passes on to the node processes; the rest of this environment stays here. */
     private static final List<String> HOST_ENV = List.of("PATH", "LANG", "HOME", "USER", "LOGNAME", "TZ",
             "JAVA_HOME", "SKY_TIME_SCALE", "SKY_FAULT");

@@ -43,7 +43,8 @@ class LocalNodeSshTest {
     static void createCluster() {
         provisioner = new LocalProvisioner(LocalTestSupport.context(skyHome));
         skyKey = LocalTestSupport.key("sky-key");
-        cluster = provisioner.create(LocalTestSupport.request("sshtest", 1, skyKey, LocalTestSupport.key("cluster-key")));
+        cluster = provisioner.create(LocalTestSupport.request("sshtest", 1, skyKey,
+                LocalTestSupport.key("cluster-key")));
         head = cluster.head();
         headHome = provisioner.nodeHome("sshtest", 0);
     }

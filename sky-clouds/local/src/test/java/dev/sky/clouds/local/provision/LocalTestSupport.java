@@ -1,12 +1,7 @@
 package dev.sky.clouds.local.provision;
 
 import dev.sky.core.SkyPaths;
-import dev.sky.optimizer.catalog.Catalog;
-import dev.sky.optimizer.cloud.CheckContext;
 import dev.sky.optimizer.cloud.CloudDescriptor;
-import dev.sky.optimizer.cloud.CloudFeature;
-import dev.sky.optimizer.cloud.CredentialStatus;
-import dev.sky.optimizer.cloud.DefaultInstancePolicy;
 import dev.sky.provision.access.SshKeyPair;
 import dev.sky.provision.spi.ProvisionRequest;
 import dev.sky.provision.spi.ProvisionerContext;
@@ -53,44 +48,13 @@ final class LocalTestSupport {
                 skyKey.publicKeyLine(), clusterKey == null ? null : clusterKey.publicKeyLine(), Map.of());
     }
 
-    /** The local cloud's descriptor as registered, or a stand-in with its declared limits while none is. */
+    /** The local cloud's descriptor as registered with ServiceLoader (the provisioner takes its limits from it). */
     static CloudDescriptor localDescriptor() {
         for (CloudDescriptor d : ServiceLoader.load(CloudDescriptor.class)) {
             if (d.id().equals("local")) {
                 return d;
             }
         }
-        return new CloudDescriptor() {
-            @Override
-            public String id() {
-                return "local";
-            }
-
-            @Override
-            public String displayName() {
-                return "Local";
-            }
-
-            @Override
-            public Map<CloudFeature, String> unsupported() {
-                return Map.of(CloudFeature.SPOT, "the local cloud has no spot capacity",
-                        CloudFeature.DOCKER_IMAGE, "container images are not supported on the local cloud yet");
-            }
-
-            @Override
-            public Catalog offerings(SkyPaths paths) {
-                throw new UnsupportedOperationException("not needed by provisioner tests");
-            }
-
-            @Override
-            public DefaultInstancePolicy defaultInstancePolicy() {
-                return null;
-            }
-
-            @Override
-            public CredentialStatus check(CheckContext ctx) {
-                return CredentialStatus.enabled("local", List.of("compute"), null);
-            }
-        };
+        throw new AssertionError("no CloudDescriptor with id 'local' is registered");
     }
 }
