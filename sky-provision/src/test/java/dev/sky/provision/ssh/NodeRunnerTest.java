@@ -109,6 +109,21 @@ class NodeRunnerTest {
     }
 
     @Test
+    void aCommandThatStopsReadingItsInputStillReportsItsExitCode() {
+        byte[] chunk = new byte[1024 * 1024];
+        CapturedOutput err = new CapturedOutput();
+        // 200 MB would outlast any window: the writer must give up when the command ends, not hang.
+        int code = runner.run("head -c 10 > /dev/null; echo stopped >&2; exit 3", out -> {
+            for (int i = 0; i < 200; i++) {
+                out.write(chunk);
+            }
+        }, OutputSink.discard(), err);
+        assertThat(code).isEqualTo(3);
+        assertThat(err.text()).isEqualTo("stopped\n");
+        assertThat(runner.run("exit 4")).as("the connection is still usable").isEqualTo(4);
+    }
+
+    @Test
     void keepsA300000CharacterLineIntact() {
         StringBuilder longLine = new StringBuilder();
         Random random = new Random(7);
