@@ -13,56 +13,31 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One cloud's catalog, indexed once so that planning a request looks at the few rows that can match rather than
- * scanning the whole catalog per request candidate.
+ * One cloud's catalog, indexed so that planning a request looks at the few rows that can match rather than
+ * scanning the whole catalog per request option. Each part is built on first use, in one pass over the rows: a
+ * command that plans a CPU task never pays for the accelerator or host indexes.
  */
 public final class CatalogIndex {
 
     private final Catalog catalog;
-    private final Map<String, List<CatalogRow>> byInstanceType;
-    /** Rows with an accelerator, keyed by the lower-cased accelerator name; attachable rows kept apart. */
-    private final Map<String, List<CatalogRow>> instanceRowsByAccelerator;
-    private final Map<String, List<CatalogRow>> attachableRowsByAccelerator;
-    /** Rows without an accelerator (plain VMs, GCP hosts), keyed by instance family. */
-    private final Map<String, List<CatalogRow>> cpuRowsByFamily;
-    /** Host rows keyed by {@code region/zone}, then instance type, for joining attached accelerators. */
-    private final Map<String, Map<String, List<CatalogRow>>> hostRowsByLocation;
+    private final Lazy<Map<String, List<CatalogRow>>> byInstanceType;
+    private final Lazy<AcceleratorRows> accelerators;
+    private final Lazy<Map<String, List<CatalogRow>>> cpuRowsByFamily;
+    /** Per family (built on first use): its rows keyed by {@code region/zone}, to join hosts to accelerators. */
+    private final Map<String, Map<String, List<CatalogRow>>> familyRowsByLocation = new ConcurrentHashMap<>();
     private final Map<List<String>, List<CatalogRow>> defaultFamilyRows = new ConcurrentHashMap<>();
+
+    /** Rows with an accelerator keyed by lower-cased name: instance rows, and attachable rows apart. */
+    private record AcceleratorRows(Map<String, List<CatalogRow>> instance, Map<String, List<CatalogRow>> attachable) {}
 
     private CatalogIndex(Catalog catalog) {
         this.catalog = catalog;
-        Map<String, List<CatalogRow>> types = new HashMap<>();
-        Map<String, List<CatalogRow>> instanceAcc = new LinkedHashMap<>();
-        Map<String, List<CatalogRow>> attachAcc = new LinkedHashMap<>();
-        Map<String, List<CatalogRow>> families = new LinkedHashMap<>();
-        Map<String, Map<String, List<CatalogRow>>> hosts = new HashMap<>();
-        for (CatalogRow row : catalog.rows()) {
-            if (row.attachable()) {
-                if (row.hasAccelerator()) {
-                    attachAcc.computeIfAbsent(key(row.acceleratorName()), k -> new ArrayList<>()).add(row);
-                }
-                continue;
-            }
-            types.computeIfAbsent(row.instanceType(), k -> new ArrayList<>()).add(row);
-            if (row.hasAccelerator()) {
-                instanceAcc.computeIfAbsent(key(row.acceleratorName()), k -> new ArrayList<>()).add(row);
-            } else {
-                families.computeIfAbsent(DefaultInstancePolicy.familyOf(row.instanceType()), k -> new ArrayList<>())
-                        .add(row);
-                hosts.computeIfAbsent(locationKey(row.region(), row.zone()), k -> new HashMap<>())
-                        .computeIfAbsent(row.instanceType(), k -> new ArrayList<>()).add(row);
-            }
-        }
-        this.byInstanceType = freeze(types);
-        this.instanceRowsByAccelerator = freeze(instanceAcc);
-        this.attachableRowsByAccelerator = freeze(attachAcc);
-        this.cpuRowsByFamily = freeze(families);
-        Map<String, Map<String, List<CatalogRow>>> frozenHosts = new HashMap<>();
-        hosts.forEach((loc, m) -> frozenHosts.put(loc, freeze(m)));
-        this.hostRowsByLocation = Collections.unmodifiableMap(frozenHosts);
+        this.byInstanceType = new Lazy<>(this::indexInstanceTypes);
+        this.accelerators = new Lazy<>(this::indexAccelerators);
+        this.cpuRowsByFamily = new Lazy<>(this::indexFamilies);
     }
 
-    /** Indexes a catalog: one pass over its rows. */
+    /** Wraps a catalog; the indexes are built when first asked for. */
     public static CatalogIndex of(Catalog catalog) {
         return new CatalogIndex(catalog);
     }
@@ -77,7 +52,7 @@ public final class CatalogIndex {
 
     /** Rows of one instance type (exact name), any region. */
     public List<CatalogRow> instanceType(String instanceType) {
-        return byInstanceType.getOrDefault(instanceType, List.of());
+        return byInstanceType.get().getOrDefault(instanceType, List.of());
     }
 
     /**
@@ -86,20 +61,20 @@ public final class CatalogIndex {
      * @param attachable {@code true}: the attachable rows (empty instance type); {@code false}: instance rows
      */
     public List<CatalogRow> accelerator(String name, boolean attachable) {
-        return (attachable ? attachableRowsByAccelerator : instanceRowsByAccelerator)
-                .getOrDefault(key(name), List.of());
+        return acceleratorsByName(attachable).getOrDefault(key(name), List.of());
     }
 
     /** Every accelerator name (lower case) with its rows, for memory-based and "did you mean" searches. */
     public Map<String, List<CatalogRow>> acceleratorsByName(boolean attachable) {
-        return attachable ? attachableRowsByAccelerator : instanceRowsByAccelerator;
+        AcceleratorRows a = accelerators.get();
+        return attachable ? a.attachable() : a.instance();
     }
 
     /** Rows without accelerators whose family the policy admits; computed once per policy. */
     public List<CatalogRow> defaultFamilyRows(DefaultInstancePolicy policy) {
         return defaultFamilyRows.computeIfAbsent(policy.families(), f -> {
             List<CatalogRow> out = new ArrayList<>();
-            for (List<CatalogRow> rows : cpuRowsByFamily.values()) {
+            for (List<CatalogRow> rows : cpuRowsByFamily.get().values()) {
                 // All rows of a family share the verdict: an Azure name is its own family (see familyOf).
                 if (policy.admitsFamily(rows.get(0).instanceType())) {
                     out.addAll(rows);
@@ -109,24 +84,60 @@ public final class CatalogIndex {
         });
     }
 
-    /** Rows without accelerators whose instance family is one of {@code families} (e.g. GCP's n1 hosts). */
-    public List<CatalogRow> families(List<String> families) {
-        List<CatalogRow> out = new ArrayList<>();
-        for (String f : families) {
-            out.addAll(cpuRowsByFamily.getOrDefault(f, List.of()));
+    /** Host rows (no accelerator) of one type in one region and zone. */
+    public List<CatalogRow> hostRows(String region, String zone, String instanceType) {
+        List<CatalogRow> out = new ArrayList<>(1);
+        for (CatalogRow row : hostFamilyRows(region, zone, DefaultInstancePolicy.familyOf(instanceType))) {
+            if (row.instanceType().equals(instanceType)) {
+                out.add(row);
+            }
         }
         return out;
     }
 
-    /** Host rows (no accelerator) of one type in one region and zone. */
-    public List<CatalogRow> hostRows(String region, String zone, String instanceType) {
-        Map<String, List<CatalogRow>> types = hostRowsByLocation.get(locationKey(region, zone));
-        return types == null ? List.of() : types.getOrDefault(instanceType, List.of());
+    /** Host rows (no accelerator) of one instance family in one region and zone. */
+    public List<CatalogRow> hostFamilyRows(String region, String zone, String family) {
+        Map<String, List<CatalogRow>> byLocation = familyRowsByLocation.computeIfAbsent(family, f -> {
+            Map<String, List<CatalogRow>> m = new HashMap<>();
+            for (CatalogRow row : cpuRowsByFamily.get().getOrDefault(f, List.of())) {
+                m.computeIfAbsent(locationKey(row.region(), row.zone()), k -> new ArrayList<>()).add(row);
+            }
+            return freeze(m);
+        });
+        return byLocation.getOrDefault(locationKey(region, zone), List.of());
     }
 
-    /** Every host row (no accelerator) in one region and zone, by instance type. */
-    public Map<String, List<CatalogRow>> hostRows(String region, String zone) {
-        return hostRowsByLocation.getOrDefault(locationKey(region, zone), Map.of());
+    private Map<String, List<CatalogRow>> indexInstanceTypes() {
+        Map<String, List<CatalogRow>> out = new HashMap<>();
+        for (CatalogRow row : catalog.rows()) {
+            if (!row.attachable()) {
+                out.computeIfAbsent(row.instanceType(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        return freeze(out);
+    }
+
+    private AcceleratorRows indexAccelerators() {
+        Map<String, List<CatalogRow>> instance = new LinkedHashMap<>();
+        Map<String, List<CatalogRow>> attachable = new LinkedHashMap<>();
+        for (CatalogRow row : catalog.rows()) {
+            if (row.hasAccelerator()) {
+                (row.attachable() ? attachable : instance)
+                        .computeIfAbsent(key(row.acceleratorName()), k -> new ArrayList<>()).add(row);
+            }
+        }
+        return new AcceleratorRows(freeze(instance), freeze(attachable));
+    }
+
+    private Map<String, List<CatalogRow>> indexFamilies() {
+        Map<String, List<CatalogRow>> out = new LinkedHashMap<>();
+        for (CatalogRow row : catalog.rows()) {
+            if (!row.attachable() && !row.hasAccelerator()) {
+                out.computeIfAbsent(DefaultInstancePolicy.familyOf(row.instanceType()), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        return freeze(out);
     }
 
     private static String key(String name) {

@@ -13,7 +13,6 @@ import dev.sky.optimizer.match.AttachableHostRules.N1Host;
 import dev.sky.optimizer.match.AttachableHostRules.NoHost;
 import dev.sky.optimizer.match.AttachableHostRules.Rule;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -70,7 +69,7 @@ final class AttachedOffers {
         }
         List<Offer> out = new ArrayList<>();
         String ruleMiss = null;
-        String sizeWanted = null;
+        SizeFilter sizeWanted = null;
         for (CatalogRow acc : counted) {
             Rule rule = AttachableHostRules.forAccelerator(acc.acceleratorName(), acc.acceleratorCount());
             String accText = Text.accelerator(acc.acceleratorName(), acc.acceleratorCount());
@@ -85,7 +84,7 @@ final class AttachedOffers {
                 continue;
             }
             SizeFilter size = hostSize(rule, r);
-            sizeWanted = size.toString();
+            sizeWanted = size;
             CatalogRow host = cheapestHost(index, acc, rule, size, r);
             if (host != null) {
                 out.add(new Offer(host.instanceType(), acc.acceleratorName(), acc.acceleratorCount(), host.vcpus(),
@@ -138,14 +137,17 @@ final class AttachedOffers {
     /** The cheapest allowed host in the accelerator row's zone (one without a price of this kind if none has). */
     private static CatalogRow cheapestHost(CatalogIndex index, CatalogRow acc, Rule rule, SizeFilter size,
                                            Resources r) {
-        Collection<List<CatalogRow>> candidates;
+        List<List<CatalogRow>> candidates;
         if (rule instanceof FixedHosts fixed) {
             candidates = new ArrayList<>();
             for (String type : fixed.instanceTypes()) {
                 candidates.add(index.hostRows(acc.region(), acc.zone(), type));
             }
         } else {
-            candidates = index.hostRows(acc.region(), acc.zone()).values();
+            candidates = new ArrayList<>();
+            for (String family : AttachableHostRules.N1_FAMILIES) {
+                candidates.add(index.hostFamilyRows(acc.region(), acc.zone(), family));
+            }
         }
         N1Host n1 = rule instanceof N1Host h ? h : null;
         CatalogRow best = null;
@@ -166,13 +168,8 @@ final class AttachedOffers {
         if (instanceType != null && !instanceType.equals(host.instanceType())) {
             return false;
         }
-        if (n1 != null) {
-            if (!AttachableHostRules.N1_FAMILIES.contains(DefaultInstancePolicy.familyOf(host.instanceType()))) {
-                return false;
-            }
-            if (host.vcpus() > n1.maxCpus() || host.memoryGb() > n1.maxMemoryGb()) {
-                return false;
-            }
+        if (n1 != null && (host.vcpus() > n1.maxCpus() || host.memoryGb() > n1.maxMemoryGb())) {
+            return false;
         }
         return size.admits(host);
     }

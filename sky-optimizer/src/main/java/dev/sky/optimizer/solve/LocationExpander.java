@@ -22,11 +22,9 @@ final class LocationExpander {
     static List<Candidate> expand(List<Offer> offers, CloudOffering cloud, Resources r, int numNodes,
                                   int choiceIndex) {
         boolean perZone = r.useSpot() || cloud.descriptor().attachableAccelerators() || r.infra().zone() != null;
-        Map<String, Offer> best = new LinkedHashMap<>();
+        Map<Location, Offer> best = new LinkedHashMap<>();
         for (Offer o : offers) {
-            String zone = perZone ? o.zone() : null;
-            String key = o.region() + "\u0000" + Objects.requireNonNullElse(zone, "");
-            best.merge(key, o, (a, b) -> better(b, a) ? b : a);
+            best.merge(new Location(o.region(), perZone ? o.zone() : null), o, (a, b) -> better(b, a) ? b : a);
         }
         List<Candidate> out = new ArrayList<>(best.size());
         for (Offer o : best.values()) {
@@ -36,6 +34,8 @@ final class LocationExpander {
         }
         return out;
     }
+
+    private record Location(String region, String zone) {}
 
     /** Cheaper, then by instance type, then by zone: the same offers always give the same candidate. */
     private static boolean better(Offer a, Offer b) {

@@ -57,16 +57,19 @@ public final class TaskSolver {
 
     /** Options of an any_of may overlap; a placement is listed once, at its best position. */
     private static List<Candidate> withoutRepeats(List<Candidate> sorted) {
-        Set<List<Object>> seen = new HashSet<>();
+        Set<Placement> seen = new HashSet<>();
         List<Candidate> out = new ArrayList<>(sorted.size());
         for (Candidate c : sorted) {
-            if (seen.add(java.util.Arrays.asList(c.cloud(), c.region(), c.zone(), c.instanceType(),
-                    c.acceleratorName(), c.acceleratorCount(), c.spot()))) {
+            if (seen.add(new Placement(c.cloud(), c.region(), c.zone(), c.instanceType(), c.acceleratorName(),
+                    c.acceleratorCount(), c.spot()))) {
                 out.add(c);
             }
         }
         return out;
     }
+
+    private record Placement(String cloud, String region, String zone, String instanceType, String accelerator,
+                             double count, boolean spot) {}
 
     private static List<String> alternativeTexts(List<Alternative> alternatives) {
         Map<String, Double> cheapest = new LinkedHashMap<>();
