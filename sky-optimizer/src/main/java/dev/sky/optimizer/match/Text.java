@@ -46,7 +46,7 @@ final class Text {
         if (r.accelerator() != null) {
             return demand(r.accelerator());
         }
-        return size(r.cpus(), r.memory());
+        return r.cpus() == null && r.memory() == null ? "the default instance" : size(r.cpus(), r.memory());
     }
 
     static String demand(AcceleratorDemand d) {
