@@ -1,24 +1,57 @@
 package dev.sky.cli.command;
 
+import dev.sky.cli.cluster.ClusterCommandSupport;
+import dev.sky.cli.cluster.ClusterNames;
+import dev.sky.cli.cluster.Confirm;
+import dev.sky.cli.cluster.ConsoleProgress;
+import dev.sky.cli.cluster.JobLogs;
+import dev.sky.cli.cluster.JobOutcome;
+import dev.sky.cli.cluster.Signals;
 import dev.sky.cli.planning.Planner.Planned;
 import dev.sky.core.ExitCode;
-import dev.sky.core.SkyException;
+import dev.sky.core.state.ClusterRecord;
+import dev.sky.core.task.Autostop;
 import dev.sky.core.task.Pipeline;
-import dev.sky.optimizer.cloud.CloudDescriptor;
-import dev.sky.optimizer.cloud.CloudFeature;
+import dev.sky.core.task.Task;
 import dev.sky.optimizer.plan.Candidate;
+import dev.sky.provision.cluster.ClusterContext;
+import dev.sky.provision.cluster.ClusterLauncher;
+import dev.sky.provision.cluster.LaunchRequest;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code sky launch}: plan, confirm, provision, run. This version plans (with --dryrun the plan is the whole answer);
- * provisioning says in one line that it is not available yet.
- */
+/** {@code sky launch}: plan, confirm, provision (or reuse), sync, run, and stream the logs. */
 @Command(name = "launch",
         description = "Launch a cluster and run a task on it (a task YAML or a command); --dryrun shows the plan.")
 public final class Launch extends PlanningCommand {
     @Option(names = {"-c", "--cluster"}, paramLabel = "NAME", description = "Cluster name (default: generated).")
     String cluster;
+
+    @Option(names = {"-d", "--detach-run"}, description = "Submit the job and return; don't stream its logs.")
+    boolean detach;
+
+    @Option(names = {"-i", "--idle-minutes-to-autostop"}, paramLabel = "MIN",
+            description = "Stop the cluster after this many idle minutes (the watchdog runs on the cluster).")
+    Integer idleMinutes;
+
+    @Option(names = "--down", description = "Tear the cluster down instead of stopping it when idle (with -i;"
+            + " alone: after the jobs finish).")
+    boolean down;
+
+    @Option(names = "--wait-for", paramLabel = "WHAT", defaultValue = "jobs_and_ssh",
+            description = "What counts as activity for autostop: jobs_and_ssh, jobs or none.")
+    String waitFor;
+
+    @Option(names = "--no-setup", description = "On an existing cluster, skip setup.")
+    boolean noSetup;
+
+    @Option(names = "--fast", description = "On an UP cluster, skip provisioning and setup.")
+    boolean fast;
+
+    @Option(names = {"-r", "--retry-until-up"}, description = "Keep retrying when no candidate has capacity.")
+    boolean retryUntilUp;
 
     @Override
     String commandName() {
@@ -33,23 +66,62 @@ public final class Launch extends PlanningCommand {
     @Override
     protected int run() {
         Pipeline pipeline = load();
-        Planned planned = plan(pipeline);
-        int shown = show(planned);
-        if (shown != ExitCode.OK || dryrun) {
-            return shown;
+        if (dryrun) {
+            return show(plan(pipeline));
         }
-        Candidate chosen = planned.plan().tasks().get(0).chosen();
-        refuseWhatCannotLaunch(planned.clouds().get(chosen.cloud()));
-        // Next: confirm (unless -y) and provision with failover; neither exists in this version.
-        throw new SkyException(ExitCode.GENERIC, "Launching is not available yet in this version of sky: use"
-                + " --dryrun to see the plan.");
+        Task task = pipeline.tasks().get(0);
+        String name = cluster == null ? ClusterNames.generate() : ClusterNames.checked(cluster);
+        try (ClusterContext cc = ClusterCommandSupport.context(context())) {
+            ConsoleProgress progress = new ConsoleProgress(err(), context().interactive());
+            ClusterLauncher launcher = new ClusterLauncher(cc, progress);
+            Optional<ClusterRecord> existing = launcher.existing(name);
+            List<Candidate> candidates = List.of();
+            if (existing.isPresent() && existing.get().handleJson() != null) {
+                out().println("Cluster '" + name + "' exists (" + existing.get().status() + "); reusing it.");
+                Confirm.ask(context(), err(), yes.yes, "Running the task on cluster '" + name + "'.", "sky launch");
+            } else {
+                Planned planned = plan(pipeline);
+                int shown = show(planned);
+                if (shown != ExitCode.OK) {
+                    return shown;
+                }
+                candidates = planned.plan().tasks().get(0).candidates().stream()
+                        .filter(c -> planned.labels().enabled(c.cloud())).toList();
+                Confirm.ask(context(), err(), yes.yes, "Launching a new cluster '" + name + "'.", "sky launch");
+            }
+            Signals.install(err());
+            boolean reuse = existing.isPresent() && existing.get().handleJson() != null;
+            LaunchRequest req = new LaunchRequest(name, task, candidates, !(reuse && (noSetup || fast)), true,
+                    autostop(task), ClusterCommandSupport.launcher());
+            ClusterLauncher.Result result = launcher.launch(req);
+            progress.stageDone();
+            if (result.jobId() < 0) {
+                out().println("Cluster '" + name + "' is UP; the task has nothing to run.");
+                return ExitCode.OK;
+            }
+            if (detach) {
+                out().println("Job " + result.jobId() + " submitted to cluster '" + name + "'. Follow it with: sky logs "
+                        + name + " " + result.jobId());
+                return ExitCode.OK;
+            }
+            out().println("Job " + result.jobId() + " submitted; streaming its logs (Ctrl-C detaches).");
+            out().flush();
+            try (var session = ClusterCommandSupport.head(cc, name)) {
+                JobOutcome outcome = JobLogs.follow(name, result.jobId(), session.jobs(), System.out, err());
+                out().println(outcome.line());
+                return outcome.exitCode();
+            }
+        }
     }
 
-    /** Launch-time limits of the chosen cloud (planning ignores them so that the plan can still be shown). */
-    private static void refuseWhatCannotLaunch(CloudDescriptor cloud) {
-        String reason = cloud.unsupported().get(CloudFeature.PROVISION);
-        if (reason != null) {
-            throw new SkyException(ExitCode.GENERIC, reason);
+    /** -i/--down from the flags, else resources.autostop from the YAML, else none. */
+    private Autostop autostop(Task task) {
+        if (idleMinutes != null) {
+            return new Autostop(idleMinutes, down, waitFor);
         }
+        if (down) {
+            return new Autostop(0, true, waitFor);
+        }
+        return task.resources().first().autostop();
     }
 }

@@ -1,12 +1,30 @@
 package dev.sky.cli.command;
 
+import dev.sky.core.state.ClusterRecord;
+import dev.sky.core.state.ClusterStatus;
+import dev.sky.provision.cluster.ClusterLifecycle;
 import picocli.CommandLine.Command;
 
-/** {@code sky stop}: not built yet. */
-@Command(name = "stop", description = "Stop clusters (their disks are kept).")
-public final class Stop extends NotYetCommand {
+/** {@code sky stop}: stop nodes, keep their disks. */
+@Command(name = "stop", description = "Stop clusters (their disks are kept; restart with sky start).")
+public final class Stop extends LifecycleCommand {
     @Override
-    protected String notAvailable() {
-        return "sky stop is not available yet: clusters cannot be launched in this version.";
+    String verbing() {
+        return "Stopping";
+    }
+
+    @Override
+    boolean skip(ClusterRecord r) {
+        return all && r.status() == ClusterStatus.STOPPED;
+    }
+
+    @Override
+    void act(ClusterLifecycle lc, ClusterRecord r) {
+        lc.stop(r.name());
+    }
+
+    @Override
+    String done(String cluster) {
+        return "Cluster '" + cluster + "' is STOPPED. To restart it: sky start " + cluster;
     }
 }
