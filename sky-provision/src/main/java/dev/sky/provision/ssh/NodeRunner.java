@@ -102,6 +102,12 @@ public final class NodeRunner implements RemoteRunner {
         try {
             return c.startSession();
         } catch (IOException first) {
+            if (c.isConnected() && c.isAuthenticated()) {
+                // The connection is fine, the node refused one more channel (OpenSSH allows MaxSessions=10 at once):
+                // reconnecting would cut the channels still running.
+                throw new NodeConnectionException("The node " + describe() + " refused a new channel on its connection: "
+                        + first.getMessage() + " (not retryable; too many commands at once?)", false, first);
+            }
             // The shared connection died between commands: reconnect once, the command has not started.
             synchronized (this) {
                 if (client == c) {

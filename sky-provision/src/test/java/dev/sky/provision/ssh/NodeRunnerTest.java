@@ -20,6 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +269,62 @@ class NodeRunnerTest {
                     .hasMessageContaining("not retryable");
             assertThat(weak.commands()).isEmpty();
         }
+    }
+
+    @Test
+    void aRefusedExtraChannelLeavesTheRunningCommandAlone() throws Exception {
+        KeyPair user = TestKeys.newEcKeyPair();
+        Path key = TestKeys.writePrivateKey(user, tmp.resolve("keys/one-channel"));
+        try (TestSshServer oneChannel = TestSshServer.start(home, user.getPublic(),
+                        NodeRunnerTest::allowOneChannelAtATime);
+                NodeRunner r = new NodeRunner(oneChannel.target("sky", key), fastOptions())) {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            int[] firstCode = new int[1];
+            Thread first = new Thread(() -> firstCode[0] = r.run("echo started; read line; exit 6", out -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                out.write("go\n".getBytes(StandardCharsets.UTF_8));
+            }, new LineSink(l -> started.countDown()), OutputSink.discard()));
+            first.start();
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> r.run("true")).isInstanceOf(NodeConnectionException.class)
+                    .hasMessageContaining("refused a new channel");
+            release.countDown();
+            first.join();
+            assertThat(firstCode[0]).isEqualTo(6);
+            assertThat(oneChannel.sessionsOpened()).isEqualTo(1);
+        }
+    }
+
+    /** Refuses a second concurrent channel politely, as OpenSSH does past MaxSessions. */
+    private static void allowOneChannelAtATime(SshServer server) {
+        AtomicInteger open = new AtomicInteger();
+        server.addChannelListener(new ChannelListener() {
+            @Override
+            public void channelOpenSuccess(Channel channel) {
+                open.incrementAndGet();
+            }
+
+            @Override
+            public void channelClosed(Channel channel, Throwable reason) {
+                open.decrementAndGet();
+            }
+        });
+        server.setChannelFactories(List.of(new ChannelFactory() {
+            @Override
+            public String getName() {
+                return "session";
+            }
+
+            @Override
+            public Channel createChannel(org.apache.sshd.common.session.Session session) throws IOException {
+                return open.get() >= 1 ? null : ChannelSessionFactory.INSTANCE.createChannel(session);
+            }
+        }));
     }
 
     @Test
