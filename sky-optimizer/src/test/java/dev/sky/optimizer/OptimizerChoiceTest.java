@@ -72,6 +72,19 @@ class OptimizerChoiceTest {
     }
 
     @Test
+    void consideredTableHasTheBestRowPerCloudAcceleratorAndSpot() {
+        TaskPlan p = plan(Req.task(1, Req.anyOf(res().acc("T4", 1), res().acc("V100", 1))));
+        assertThat(p.bestPerGroup())
+                .extracting(Candidate::cloud, Candidate::acceleratorName, Candidate::hourlyCostPerNode)
+                .containsExactly(
+                        tuple("aws", "T4", 0.526),
+                        tuple("azure", "T4", 0.526),
+                        tuple("gcp", "T4", 0.5866),
+                        tuple("gcp", "V100", 2.9532),
+                        tuple("aws", "V100", 3.06));
+    }
+
+    @Test
     void localIsLeftOutWhileAnotherCloudIsEnabled() {
         // Local costs $0 and would win; it is used only when pinned or alone.
         assertChosen(plan(res().task()), "aws", "us-east-1", null, "m6i.2xlarge", 0.384);

@@ -23,4 +23,19 @@ public record TaskPlan(Task task, Candidate chosen, List<Candidate> candidates, 
     public boolean feasible() {
         return chosen != null;
     }
+
+    /**
+     * The rows of the "considered resources" table: the first (best) candidate of each (cloud, accelerator, spot)
+     * group, in candidate order, so the chosen one comes first.
+     */
+    public List<Candidate> bestPerGroup() {
+        java.util.Set<java.util.List<Object>> seen = new java.util.HashSet<>();
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Candidate c : candidates) {
+            if (seen.add(java.util.Arrays.asList(c.cloud(), c.acceleratorName(), c.acceleratorCount(), c.spot()))) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
 }
