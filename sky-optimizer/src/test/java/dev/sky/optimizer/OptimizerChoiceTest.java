@@ -16,6 +16,7 @@ import dev.sky.optimizer.plan.Candidate;
 import dev.sky.optimizer.plan.Egress;
 import dev.sky.optimizer.plan.Plan;
 import dev.sky.optimizer.plan.TaskPlan;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,11 @@ class OptimizerChoiceTest {
     void pinnedCloudThatIsNotEnabledNamesTheCloudAndSkyCheck() {
         Task t = res().cloud("gcp").acc("T4", 1).task();
         TaskPlan p = plan(t, Set.of("aws", "local"));
-        assertInfeasible(p, "gcp", "sky check");
+        assertInfeasible(p, "GCP: the task asks for gcp, which is not enabled; run `sky check gcp` to enable it");
+        // A caller that loads only the enabled clouds gets the same advice.
+        TaskPlan withoutGcp = Optimizer.optimize(PlanRequest.of(t, List.of(Fixture.cloud("aws")), Set.of("aws")))
+                .tasks().get(0);
+        assertInfeasible(withoutGcp, "gcp: the task asks for gcp, which is not enabled; run `sky check gcp`");
         Plan all = Optimizer.optimize(PlanRequest.of(t, Fixture.CLOUDS, Set.of("aws")).withAllClouds(true));
         assertChosen(all.tasks().get(0), "gcp", "us-central1", "us-central1-a", "n1-highmem-4", 0.5866);
     }

@@ -24,13 +24,15 @@ record CloudScope(List<CloudOffering> clouds, List<String> reasons) {
                     if (req.allClouds() || req.enabledClouds().contains(c.id())) {
                         return new CloudScope(List.of(c), List.of());
                     }
-                    return new CloudScope(List.of(), List.of(c.displayName() + ": the task asks for " + c.id()
-                            + ", which is not enabled; run `sky check " + c.id() + "` to enable it"));
+                    return notEnabled(c.displayName(), c.id());
                 }
             }
-            List<String> known = req.clouds().stream().map(CloudOffering::id).toList();
-            return new CloudScope(List.of(), List.of(pinned + ": unknown cloud (known: " + String.join(", ", known)
-                    + ")"));
+            // The caller may load only the clouds it can use; an unknown name is the task loader's error.
+            if (req.enabledClouds().contains(pinned)) {
+                return new CloudScope(List.of(), List.of(pinned + ": the task asks for " + pinned
+                        + ", but its offerings were not given to the optimizer"));
+            }
+            return notEnabled(pinned, pinned);
         }
         List<CloudOffering> pool = new ArrayList<>();
         for (CloudOffering c : req.clouds()) {
@@ -48,5 +50,10 @@ record CloudScope(List<CloudOffering> clouds, List<String> reasons) {
         String why = req.allClouds() ? "No cloud to plan on: --all-clouds leaves out clouds that must be pinned"
                 : "No cloud is enabled; run `sky check` to enable one";
         return new CloudScope(List.of(), List.of(why));
+    }
+
+    private static CloudScope notEnabled(String name, String id) {
+        return new CloudScope(List.of(), List.of(name + ": the task asks for " + id
+                + ", which is not enabled; run `sky check " + id + "` to enable it"));
     }
 }
