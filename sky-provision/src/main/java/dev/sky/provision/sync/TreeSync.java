@@ -94,6 +94,17 @@ public final class TreeSync {
         return new SyncStats(local.size(), sender.filesSent, sender.bytesSent, sender.archiveBytes, diff.remove().size());
     }
 
+    /**
+     * Forgets what was synced under this request's key, on the node and locally, so the next sync sends everything.
+     * Call it when something else replaced the destination (a git clone into {@code ~/sky_workdir}, say).
+     */
+    public void forget(SyncRequest request) {
+        String base = RemoteScripts.stateDir() + "/" + request.key();
+        node.run("rm -f -- " + Shell.path(base + ".manifest") + " " + Shell.path(base + ".file.manifest"));
+        store.forget(request.key());
+        store.forget(request.key() + ".file");
+    }
+
     private Manifest readNodeManifest(RemoteTarget target, Manifest cached) {
         CapturedOutput out = new CapturedOutput();
         CapturedOutput err = new CapturedOutput();

@@ -190,6 +190,17 @@ class TreeSyncTest {
     }
 
     @Test
+    void forgetMakesTheNextSyncSendEverythingEvenIfTheFolderWasReplaced() throws IOException {
+        write("a.txt", "a");
+        syncWorkdir();
+        // Something else (a git clone) replaced the folder, same name.
+        runner.run("rm -rf ~/sky_workdir && mkdir ~/sky_workdir && echo other > ~/sky_workdir/other.txt");
+        sync.forget(SyncRequest.workdir(local, "c1", 0));
+        assertThat(syncWorkdir().filesSent()).isEqualTo(1);
+        assertThat(Files.readString(workdirOnNode.resolve("a.txt"))).isEqualTo("a");
+    }
+
+    @Test
     void aWipedNodeGetsEverythingAgain() throws IOException {
         write("a.txt", "a");
         write("b/c.txt", "c");
