@@ -20,7 +20,9 @@ public record JobOutcome(int exitCode, String line) {
             case FAILED_SETUP -> new JobOutcome(ExitCode.JOB_FAILED_SETUP, job + " FAILED_SETUP: its setup failed.");
             case CANCELLED -> new JobOutcome(ExitCode.JOB_CANCELLED, job + " was CANCELLED.");
             case FAILED -> {
-                int code = exitCodes.stream().filter(c -> c != 0).findFirst().orElse(ExitCode.GENERIC);
+                // Ranks that sky stopped because another failed end with SIGTERM/SIGKILL codes: skip them.
+                int code = exitCodes.stream().filter(c -> c != 0 && c != 137 && c != 143).findFirst()
+                        .orElse(exitCodes.stream().filter(c -> c != 0).findFirst().orElse(ExitCode.GENERIC));
                 int rank = exitCodes.indexOf(code);
                 yield new JobOutcome(code, job + " FAILED: rank " + rank + " exited with " + code
                         + " (exit codes by rank: " + exitCodes + ").");

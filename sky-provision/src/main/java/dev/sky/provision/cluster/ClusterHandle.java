@@ -126,6 +126,6 @@ public record ClusterHandle(String cloud, String cloudDisplay, String region, St
     }
 
     static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
     }
 }

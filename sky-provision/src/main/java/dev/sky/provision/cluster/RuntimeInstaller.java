@@ -70,7 +70,10 @@ public final class RuntimeInstaller {
         List<String> initFailures = new ArrayList<>();
         nodes.onEachNode((rank, r) -> {
             CapturedOutput err = new CapturedOutput();
-            int code = r.run(cmds.init(init.forRank(rank)), null, OutputSink.discard(), err);
+            // The node's processes do not inherit this process's environment: pass the time scale explicitly.
+            String scale = dev.sky.core.TimeScale.factor() == 1.0 ? ""
+                    : " --time-scale " + java.math.BigDecimal.valueOf(dev.sky.core.TimeScale.factor()).toPlainString();
+            int code = r.run(cmds.init(init.forRank(rank)) + scale, null, OutputSink.discard(), err);
             if (code != 0) {
                 synchronized (initFailures) {
                     initFailures.add("node " + rank + ": " + err.text().strip());
