@@ -1,7 +1,10 @@
 package dev.sky.provision.ssh;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -89,9 +92,10 @@ final class PinnedHostKeyVerifier implements HostKeyVerifier {
         return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
     }
 
-    private static OpenSSHKnownHosts readKnownHosts(java.nio.file.Path file) {
+    private static OpenSSHKnownHosts readKnownHosts(Path file) {
         try {
-            return new OpenSSHKnownHosts(new java.io.StringReader(java.nio.file.Files.readString(file, StandardCharsets.UTF_8)));
+            // Read into memory: sshj is then given no file it could write to.
+            return new OpenSSHKnownHosts(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read known_hosts file " + file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.sky.provision.sync;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -101,7 +102,7 @@ final class ArchivePipe {
         }
 
         private void ship() throws IOException {
-            byte[] full = used == buf.length ? buf : java.util.Arrays.copyOf(buf, used);
+            byte[] full = used == buf.length ? buf : Arrays.copyOf(buf, used);
             put(full);
             buf = new byte[CHUNK];
             used = 0;

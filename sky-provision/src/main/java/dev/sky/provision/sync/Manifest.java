@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,7 +100,7 @@ public final class Manifest {
         if (lines.length == 0 || !lines[0].startsWith(MAGIC)) {
             return null;
         }
-        Map<String, ManifestEntry> entries = new java.util.HashMap<>();
+        Map<String, ManifestEntry> entries = new HashMap<>();
         try {
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].isEmpty()) {

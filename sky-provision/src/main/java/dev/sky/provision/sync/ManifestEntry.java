@@ -1,5 +1,7 @@
 package dev.sky.provision.sync;
 
+import java.util.Objects;
+
 /**
  * What sky knows about one synced path: enough to tell whether it changed since it was sent.
  *
@@ -35,6 +37,6 @@ public record ManifestEntry(String path, Type type, int mode, long size, long mt
     /** True when the node's copy must be replaced. */
     boolean differsFrom(ManifestEntry old) {
         return type != old.type || mode != old.mode || size != old.size || mtimeNanos != old.mtimeNanos
-                || !java.util.Objects.equals(linkTarget, old.linkTarget);
+                || !Objects.equals(linkTarget, old.linkTarget);
     }
 }
