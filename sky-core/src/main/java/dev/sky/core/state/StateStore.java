@@ -94,19 +94,34 @@ public final class StateStore implements AutoCloseable {
     synchronized <T> T write(SqlWork<T> work) {
         try {
             Connection c = connection();
-            c.setAutoCommit(false);
+            c.setAutoCommit(false); // BEGIN IMMEDIATE
             try {
                 T result = work.run(c);
-                c.commit();
+                // Leaving manual-commit mode commits. Connection.commit() would not do: sqlite-jdbc then BEGINs the
+                // next IMMEDIATE transaction at once, taking the write lock a second time per write, and a busy
+                // timeout there would report a committed write as failed.
+                c.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                abort(c);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** Ends a failed transaction, whichever step failed, and leaves the connection in autocommit mode. */
+    private static void abort(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException noTransaction) {
+            // nothing was open
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException noTransaction) {
+            // its COMMIT finds no transaction after the rollback; the mode is switched all the same
         }
     }
 

@@ -1,0 +1,50 @@
+package dev.sky.core.state.reliability;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a test main class in its own small JVM, on this test's class path, so it can be killed like a real sky. */
+final class ChildJvm {
+    private ChildJvm() {}
+
+    /** How many writers and iterations a scenario runs: small under plain {@code mvn verify}, full under -Preliability. */
+    static boolean full() {
+        return "full".equals(System.getProperty("sky.reliability"));
+    }
+
+    /** Child JVMs are kept small: many run at once on a shared 2-core machine. */
+    static Process start(Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xss512k",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    static BufferedReader stdout(Process p) {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** SIGKILL, then waits (bounded) until the process is gone. */
+    static void kill(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("child " + p.pid() + " survived SIGKILL for 60 s");
+        }
+    }
+
+    /** Sends a POSIX signal by name (STOP, CONT); Process has no API for anything but TERM and KILL. */
+    static void signal(Process p, String name) throws IOException, InterruptedException {
+        Process k = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        if (!k.waitFor(30, TimeUnit.SECONDS) || k.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed");
+        }
+    }
+}
