@@ -1,6 +1,7 @@
 package dev.sky.clouds.local.provision;
 
 import dev.sky.core.SkyException;
+import dev.sky.provision.spi.BlockScope;
 import dev.sky.provision.spi.ClusterInfo;
 import dev.sky.provision.spi.ClusterRef;
 import dev.sky.provision.spi.InstanceStatus;
@@ -66,7 +67,7 @@ public final class LocalProvisioner implements Provisioner, LocalNodeControl {
             if (spec.nodes().size() != request.numNodes()) {
                 throw new ProvisionException("cluster " + cluster + " already exists with " + spec.nodes().size()
                         + " node(s), not " + request.numNodes() + "; tear it down first", CLOUD, null, null,
-                        dev.sky.provision.spi.BlockScope.NONE, null);
+                        BlockScope.NONE, null);
             }
             spec.nodes().forEach(n -> NodeKeys.writeAuthorizedKeys(layout.authorizedKeys(cluster, n.rank()), keys));
             start(request.ref());
@@ -175,7 +176,7 @@ public final class LocalProvisioner implements Provisioner, LocalNodeControl {
         for (LocalNodeSpec n : spec.get().nodes()) {
             String id = instanceId(ref.clusterName(), n.rank());
             nodes.add(new NodeInfo(n.rank(), id, n.address(), n.address(), n.port(), spec.get().user(),
-                    NodeKeys.readHostPublicKey(layout.hostPublicKey(ref.clusterName(), n.rank())),
+                    readHostPublicKey(layout.hostPublicKey(ref.clusterName(), n.rank())),
                     statuses.getOrDefault(id, InstanceStatus.TERMINATED)));
         }
         return Optional.of(new ClusterInfo(ref, CLOUD, nodes));
@@ -191,7 +192,7 @@ public final class LocalProvisioner implements Provisioner, LocalNodeControl {
         LocalClusterSpec spec = spec(cluster).orElseThrow(() -> ProvisionException.notFound(CLOUD, cluster));
         if (rank < 0 || rank >= spec.nodes().size()) {
             throw new ProvisionException("cluster " + cluster + " has no node " + rank + " (ranks 0-"
-                    + (spec.nodes().size() - 1) + ")", CLOUD, null, null, dev.sky.provision.spi.BlockScope.NONE,
+                    + (spec.nodes().size() - 1) + ")", CLOUD, null, null, BlockScope.NONE,
                     null);
         }
         try {
@@ -271,6 +272,15 @@ public final class LocalProvisioner implements Provisioner, LocalNodeControl {
 
     static String instanceId(String cluster, int rank) {
         return cluster + "-node-" + rank;
+    }
+
+    /** Read here rather than in {@link NodeKeys}, so that status queries load no SSH library. */
+    private static String readHostPublicKey(Path publicKey) {
+        try {
+            return Files.exists(publicKey) ? Files.readString(publicKey, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private String desiredState(String cluster) {

@@ -53,15 +53,6 @@ public final class NodeKeys {
         }
     }
 
-    /** The stored host public key in OpenSSH form, or null when it is missing. */
-    public static String readHostPublicKey(Path publicKey) {
-        try {
-            return Files.exists(publicKey) ? Files.readString(publicKey, StandardCharsets.UTF_8).strip() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /**
      * Writes the keys allowed to log in (0600), one OpenSSH public key per line; blank ones are skipped.
      *

@@ -119,7 +119,9 @@ class LocalNodeSshTest {
             assertThat(waitFor(() -> Files.exists(activity))).isTrue();
             Files.setLastModifiedTime(activity, FileTime.fromMillis(0));
             // The host touches it again every 10 s x SKY_TIME_SCALE while the session is open.
-            assertThat(waitFor(() -> Files.getLastModifiedTime(activity).toMillis() > 0)).isTrue();
+            assertThat(waitFor(() -> Files.getLastModifiedTime(activity).toMillis() > 0))
+                    .as("touched again; host log:%n%s", Files.readString(skyHome.resolve("local/sshtest/host.log")))
+                    .isTrue();
             cmd.close();
         }
     }

@@ -67,9 +67,11 @@ public final class NodeHost {
         long pid = ProcessHandle.current().pid();
         reaper = Reaper.start(pid, layout.clusterDir(cluster), homes, TimeScale.scale(Duration.ofSeconds(1))
                 .toMillis() / 1000.0, TimeScale.scale(KILL_GRACE).toMillis() / 1000.0, path());
-        timer.scheduleWithFixedDelay(this::checkKillMarkers, MARKER_POLL_MS, MARKER_POLL_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(guarded("kill-node check", this::checkKillMarkers), MARKER_POLL_MS,
+                MARKER_POLL_MS, TimeUnit.MILLISECONDS);
         long activityMs = TimeScale.scale(ACTIVITY_PERIOD).toMillis();
-        timer.scheduleWithFixedDelay(() -> servers.values().forEach(s -> s.activity().touchIfActive()),
+        timer.scheduleWithFixedDelay(guarded("activity touch",
+                () -> servers.values().forEach(s -> s.activity().touchIfActive())),
                 activityMs, activityMs, TimeUnit.MILLISECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "node-host-shutdown"));
         writeAtomically(layout.hostPidFile(cluster), Long.toString(pid));
@@ -113,6 +115,17 @@ public final class NodeHost {
                 System.err.println("node " + rank + " killed");
             }
         }
+    }
+
+    /** A failing run must not cancel the schedule: a scheduled task that throws never runs again. */
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                System.err.println(what + " failed: " + e);
+            }
+        };
     }
 
     private NodeContext context(int rank) {

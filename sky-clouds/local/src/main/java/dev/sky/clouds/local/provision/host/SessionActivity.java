@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -16,7 +17,8 @@ import org.apache.sshd.server.channel.ChannelSession;
  */
 final class SessionActivity implements ChannelListener {
     private final Path file;
-    private final AtomicInteger open = new AtomicInteger();
+    /** A set rather than a counter: a close reported twice, or without its open, must not skew it. */
+    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
 
     SessionActivity(Path file) {
         this.file = file;
@@ -25,26 +27,24 @@ final class SessionActivity implements ChannelListener {
     @Override
     public void channelOpenSuccess(Channel channel) {
         if (channel instanceof ChannelSession) {
-            open.incrementAndGet();
+            open.add(channel);
             touch();
         }
     }
 
     @Override
     public void channelClosed(Channel channel, Throwable reason) {
-        if (channel instanceof ChannelSession) {
-            if (open.decrementAndGet() >= 0) {
-                touch(); // the session's last moment counts as activity too
-            }
+        if (channel instanceof ChannelSession && open.remove(channel)) {
+            touch(); // the session's last moment counts as activity too
         }
     }
 
     int openSessions() {
-        return open.get();
+        return open.size();
     }
 
     void touchIfActive() {
-        if (open.get() > 0) {
+        if (!open.isEmpty()) {
             touch();
         }
     }
