@@ -62,14 +62,16 @@ public enum FaultPoint {
         if (action.equals("block")) {
             err.println("sky: fault point " + id + ": blocking");
             err.flush();
-            while (true) {
+            // A block stands for a slow cloud call: the first Ctrl-C lets it finish, as a real call would.
+            while (!dev.sky.core.Interrupts.requested()) {
                 try {
-                    Thread.sleep(60_000);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+            return;
         }
         err.println("sky: fault point " + id + ": halting");
         err.flush();

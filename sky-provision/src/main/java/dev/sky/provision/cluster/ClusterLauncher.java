@@ -1,6 +1,7 @@
 package dev.sky.provision.cluster;
 
 import dev.sky.core.ExitCode;
+import dev.sky.core.Interrupts;
 import dev.sky.core.SkyException;
 import dev.sky.core.TimeScale;
 import dev.sky.core.fault.FaultPoint;

@@ -1,7 +1,5 @@
-package dev.sky.provision.cluster;
+package dev.sky.core;
 
-import dev.sky.core.ExitCode;
-import dev.sky.core.SkyException;
 
 /**
  * The first Ctrl-C during provisioning: the cloud call in flight finishes and is recorded, then the launch stops at the
@@ -24,9 +22,9 @@ public final class Interrupts {
     /** Stops the launch here if Ctrl-C was pressed, saying what state the cluster is left in. */
     public static void checkpoint(String cluster) {
         if (requested) {
-            throw new SkyException(ExitCode.GENERIC, "Interrupted. Cluster '" + cluster + "' is left in INIT;"
-                    + " run `sky launch -c " + cluster + " ...` to finish it, or `sky down " + cluster
-                    + "` to remove it.");
+            throw new SkyException(ExitCode.GENERIC, "Interrupted; what was done is recorded. `sky status "
+                    + cluster + "` shows the cluster; `sky launch -c " + cluster + " ...` finishes it and `sky down "
+                    + cluster + "` removes it.");
         }
     }
 }
