@@ -31,6 +31,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         try {
             return run();
         } catch (SkyException e) {
+            out().flush(); // what stdout already holds comes first: the error is the last line
             reportError(e);
             return e.exitCode();
         } finally {
