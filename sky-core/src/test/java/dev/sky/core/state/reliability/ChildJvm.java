@@ -1,9 +1,6 @@
 package dev.sky.core.state.reliability;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +15,17 @@ final class ChildJvm {
         return "full".equals(System.getProperty("sky.reliability"));
     }
 
-    /** Child JVMs are kept small: many run at once on a shared 2-core machine. */
-    static Process start(Class<?> main, String... args) throws IOException {
+    /**
+     * Starts {@code main} with stdout and stderr going to {@code output} (see {@link OutputTail} for why not a pipe).
+     * Child JVMs are kept small: many run at once on a shared 2-core machine.
+     */
+    static Process start(Class<?> main, Path output, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    }
-
-    static BufferedReader stdout(Process p) {
-        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     /** SIGKILL, then waits (bounded) until the process is gone. */

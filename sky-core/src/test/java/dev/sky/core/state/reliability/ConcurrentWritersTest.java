@@ -6,16 +6,12 @@ import dev.sky.core.SkyPaths;
 import dev.sky.core.state.ClusterHistoryRecord;
 import dev.sky.core.state.ClusterRecord;
 import dev.sky.core.state.StateStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,24 +39,19 @@ class ConcurrentWritersTest {
         Path go = tmp.resolve("go");
         int n = writers();
         int k = writesEach();
-        CountDownLatch ready = new CountDownLatch(n);
         List<Process> children = new ArrayList<>();
-        List<List<String>> outputs = new ArrayList<>();
-        List<Thread> readers = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
-                Process p = ChildJvm.start(ConcurrentWriterMain.class, home.toString(), Integer.toString(i),
-                        Integer.toString(k), go.toString());
-                List<String> lines = new ArrayList<>();
-                children.add(p);
-                outputs.add(lines);
-                readers.add(drain(p, lines, ready));
+                Path out = tmp.resolve("writer-" + i + ".out");
+                outputs.add(out);
+                children.add(ChildJvm.start(ConcurrentWriterMain.class, out, home.toString(), Integer.toString(i),
+                        Integer.toString(k), go.toString()));
             }
-            assertThat(ready.await(10, TimeUnit.MINUTES)).as("every writer opened the DB").isTrue();
+            awaitReady(children, outputs);
             Files.createFile(go);
             for (int i = 0; i < n; i++) {
                 assertThat(children.get(i).waitFor(30, TimeUnit.MINUTES)).as("writer " + i + " finished").isTrue();
-                readers.get(i).join(TimeUnit.MINUTES.toMillis(1));
             }
         } finally {
             for (Process p : children) {
@@ -72,24 +63,25 @@ class ConcurrentWritersTest {
         int busy = 0;
         int otherErrors = 0;
         List<String> errorSamples = new ArrayList<>();
+        List<String> unfinished = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            List<String> lines = outputs.get(i);
-            synchronized (lines) {
-                assertThat(children.get(i).exitValue()).as("writer %d exit; output %s", i, lines).isZero();
-                for (String line : lines) {
-                    if (line.startsWith("error ")) {
-                        busy += line.startsWith("error busy ") ? 1 : 0;
-                        otherErrors += line.startsWith("error busy ") ? 0 : 1;
-                        if (errorSamples.size() < 5) {
-                            errorSamples.add("writer " + i + ": " + line);
-                        }
-                    } else if (line.startsWith("lat ")) {
-                        for (String micros : line.substring(4).split(" ")) {
-                            latencies.add(Long.parseLong(micros));
-                        }
+            List<String> lines = new OutputTail(outputs.get(i)).newLines();
+            for (String line : lines) {
+                if (line.startsWith("error ")) {
+                    busy += line.startsWith("error busy ") ? 1 : 0;
+                    otherErrors += line.startsWith("error busy ") ? 0 : 1;
+                    if (errorSamples.size() < 5) {
+                        errorSamples.add("writer " + i + ": " + line);
+                    }
+                } else if (line.startsWith("lat ")) {
+                    for (String micros : line.substring(4).split(" ")) {
+                        latencies.add(Long.parseLong(micros));
                     }
                 }
-                assertThat(lines).as("writer %d output", i).contains("done ok=" + k + " busy=0 other=0");
+            }
+            if (children.get(i).exitValue() != 0 || !lines.contains("done ok=" + k + " busy=0 other=0")) {
+                unfinished.add("writer " + i + " exit " + children.get(i).exitValue() + ": "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
             }
         }
 
@@ -123,6 +115,7 @@ class ConcurrentWritersTest {
                 + latencies.size() + " busyErrors=" + busy + " otherErrors=" + otherErrors + " missingRows="
                 + missingRows + " counter=" + counter + "/" + (n * k) + " integrity=" + integrity
                 + " writeLatency " + latencies.summary());
+        assertThat(unfinished).as("writers that did not finish every write").isEmpty();
         assertThat(busy).as("busy errors that reached callers: %s", errorSamples).isZero();
         assertThat(otherErrors).as("other errors: %s", errorSamples).isZero();
         assertThat(missingRows).isZero();
@@ -133,30 +126,21 @@ class ConcurrentWritersTest {
         assertThat(integrity).isEqualTo("ok");
     }
 
-    /** Reads the child's stdout on its own thread, so a full pipe never stalls it; counts down at ready or EOF. */
-    private static Thread drain(Process p, List<String> lines, CountDownLatch ready) {
-        Thread t = new Thread(() -> {
-            boolean counted = false;
-            try (BufferedReader r = ChildJvm.stdout(p)) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    if (!counted && (line.equals("ready") || line.startsWith("done "))) {
-                        ready.countDown();
-                        counted = true;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (!counted) {
-                    ready.countDown();
+    /** Waits (bounded) until every writer has opened the DB (or failed to and said so), polling their output. */
+    private static void awaitReady(List<Process> children, List<Path> outputs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        List<OutputTail> tails = outputs.stream().map(OutputTail::new).toList();
+        boolean[] ready = new boolean[children.size()];
+        for (int left = children.size(); left > 0; ) {
+            for (int i = 0; i < ready.length; i++) {
+                if (!ready[i] && (!children.get(i).isAlive() || tails.get(i).newLines().stream()
+                        .anyMatch(l -> l.equals("ready") || l.startsWith("error ")))) {
+                    ready[i] = true;
+                    left--;
                 }
             }
-        }, "writer-stdout-" + p.pid());
-        t.setDaemon(true);
-        t.start();
-        return t;
+            assertThat(System.nanoTime()).as("every writer opened the DB within 10 minutes").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 }

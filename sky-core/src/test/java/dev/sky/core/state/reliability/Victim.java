@@ -1,25 +1,23 @@
 package dev.sky.core.state.reliability;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
-/** A running {@link CommitLoggerMain}: its stdout read on a thread, so waits are bounded and nothing blocks it. */
+/** A running {@link CommitLoggerMain} and its output, read as it grows; every wait is bounded. */
 final class Victim {
-    private static final String EOF = "\u0000eof";
-    private static final long WAIT_MINUTES = 5;
+    private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(5);
     private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final OutputTail output;
+    private final Deque<String> pending = new ArrayDeque<>();
     private long lastCommitted = -1;
 
-    private Victim(Process process) {
+    private Victim(Process process, OutputTail output) {
         this.process = process;
-        Thread reader = new Thread(this::read, "victim-stdout-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        this.output = output;
     }
 
     static Victim start(Path home, long firstSeq, String... extra) throws IOException {
@@ -27,14 +25,15 @@ final class Victim {
         args[0] = home.toString();
         args[1] = Long.toString(firstSeq);
         System.arraycopy(extra, 0, args, 2, extra.length);
-        return new Victim(ChildJvm.start(CommitLoggerMain.class, args));
+        Path out = Files.createTempFile(home.getParent(), "victim-", ".out");
+        return new Victim(ChildJvm.start(CommitLoggerMain.class, out, args), new OutputTail(out));
     }
 
     Process process() {
         return process;
     }
 
-    /** Waits (bounded) for the line {@code expected}; fails with the output seen if the victim says something else. */
+    /** Waits for the line {@code expected}; fails with the output seen if the victim says something else or dies. */
     void await(String expected) throws InterruptedException {
         String line = next();
         if (!expected.equals(line)) {
@@ -43,7 +42,7 @@ final class Victim {
         }
     }
 
-    /** Waits (bounded) until the victim has reported {@code count} more commits. */
+    /** Waits until the victim has reported {@code count} more commits. */
     void awaitCommits(int count) throws InterruptedException {
         for (int i = 0; i < count; i++) {
             take(next());
@@ -53,12 +52,7 @@ final class Victim {
     /** SIGKILLs the victim and reads what it printed before dying: the last number it reported committed, or -1. */
     long killAndDrain() throws InterruptedException {
         ChildJvm.kill(process);
-        return drain();
-    }
-
-    /** After the victim is dead or stopped-then-killed: reads the rest of its output up to EOF. */
-    long drain() throws InterruptedException {
-        for (String line = next(); !line.equals(EOF); line = next()) {
+        for (String line = next(); line != null; line = next()) {
             if (!line.equals("opening") && !line.equals("open")) { // killed before or while opening
                 take(line);
             }
@@ -67,38 +61,34 @@ final class Victim {
     }
 
     private void take(String line) {
-        if (line.equals(EOF) || !line.chars().allMatch(Character::isDigit)) {
+        if (line == null || !line.chars().allMatch(Character::isDigit) || line.isEmpty()) {
             throw new AssertionError("victim " + process.pid() + ": expected a committed number, got '" + line
                     + "'" + rest());
         }
         lastCommitted = Long.parseLong(line);
     }
 
+    /** The next complete line, or null once the victim is dead and everything it wrote is read. */
     private String next() throws InterruptedException {
-        String line = lines.poll(WAIT_MINUTES, TimeUnit.MINUTES);
-        if (line == null) {
-            throw new AssertionError("victim " + process.pid() + " said nothing for " + WAIT_MINUTES + " minutes");
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (pending.isEmpty()) {
+            boolean dead = !process.isAlive();
+            pending.addAll(output.newLines());
+            if (pending.isEmpty() && dead) {
+                return null;
+            }
+            if (pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("victim " + process.pid() + " said nothing for 5 minutes");
+                }
+                Thread.sleep(1);
+            }
         }
-        return line;
+        return pending.poll();
     }
 
     private String rest() {
-        StringBuilder b = new StringBuilder();
-        for (String l = lines.poll(); l != null && b.length() < 4000; l = lines.poll()) {
-            b.append('\n').append(l);
-        }
-        return b.toString();
-    }
-
-    private void read() {
-        try (BufferedReader r = ChildJvm.stdout(process)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("read failed: " + e.getMessage());
-        } finally {
-            lines.add(EOF);
-        }
+        pending.addAll(output.newLines());
+        return pending.isEmpty() ? "" : "\n" + String.join("\n", pending);
     }
 }
