@@ -60,7 +60,8 @@ class MultiNodeJobTest {
         assertThat(Files.readString(logDir.resolve("setup.log"))).contains("(worker2, rank=2");
         // The worker's copy of the env file is private too.
         Path workerEnv = rt.nodeDir(1).resolve("jobs/1/env");
-        assertThat(Files.getPosixFilePermissions(workerEnv).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(workerEnv)))
+                .isEqualTo("rw-------");
         assertThat(rt.queue().get(0).exitCodes()).containsExactly(0, 0);
     }
 
