@@ -21,7 +21,8 @@ class BundledGcpCatalogTest {
             Map.entry("a2-highgpu-4g", "A100:4"), Map.entry("a2-highgpu-8g", "A100:8"),
             Map.entry("a2-megagpu-16g", "A100:16"), Map.entry("a2-ultragpu-1g", "A100-80GB:1"),
             Map.entry("a2-ultragpu-8g", "A100-80GB:8"), Map.entry("a3-highgpu-8g", "H100:8"),
-            Map.entry("a3-highgpu-1g", "H100:1"), Map.entry("g2-standard-4", "L4:1"), Map.entry("g2-standard-24", "L4:2"),
+            Map.entry("a3-highgpu-1g", "H100:1"), Map.entry("a3-ultragpu-8g", "H200:8"),
+            Map.entry("g2-standard-4", "L4:1"), Map.entry("g2-standard-24", "L4:2"),
             Map.entry("g2-standard-48", "L4:4"), Map.entry("g2-standard-96", "L4:8"));
 
     private Set<String> attachableAt(String zone) {
@@ -62,9 +63,9 @@ class BundledGcpCatalogTest {
     void tpusAreAttachableRowsNamedAsSkyPilotNamesThem() {
         Set<String> tpus = catalog.rows().stream().filter(r -> r.acceleratorName() != null
                 && r.acceleratorName().startsWith("tpu-")).map(CatalogRow::acceleratorName).collect(Collectors.toSet());
-        assertThat(tpus).contains("tpu-v4-8", "tpu-v5litepod-1", "tpu-v5litepod-8", "tpu-v5p-8", "tpu-v6e-1",
-                "tpu-v6e-8");
-        assertThat(tpus).allSatisfy(t -> assertThat(t).matches("tpu-(v4|v5litepod|v5p|v6e)-\\d+"));
+        assertThat(tpus).contains("tpu-v2-8", "tpu-v3-8", "tpu-v4-8", "tpu-v5litepod-1", "tpu-v5litepod-8",
+                "tpu-v5p-8", "tpu-v6e-1", "tpu-v6e-8");
+        assertThat(tpus).allSatisfy(t -> assertThat(t).matches("tpu-(v2|v3|v4|v5litepod|v5p|v6e)-\\d+"));
         assertThat(catalog.rows()).filteredOn(r -> tpus.contains(r.acceleratorName()))
                 .allSatisfy(r -> {
                     assertThat(r.attachable()).isTrue();
