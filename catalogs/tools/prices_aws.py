@@ -26,6 +26,7 @@ DEVICES = {
     "A100": ("NVIDIA", 40960),
     "A100-80GB": ("NVIDIA", 81920),
     "H100": ("NVIDIA", 81920),
+    "H200": ("NVIDIA", 143771),
     "T4": ("NVIDIA", 16384),
     "A10G": ("NVIDIA", 24576),
     "L4": ("NVIDIA", 22888),
@@ -51,6 +52,13 @@ GPU_FAMILIES = {
     "p5": (["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "ap-northeast-1"], 2, [
         ("4xlarge", 16, 256, 6.88, "H100", 1),
         ("48xlarge", 192, 2048, 55.04, "H100", 8),
+    ]),
+    # H200 (141 GB): p5e is sold mostly through capacity blocks, p5en adds EFAv3; both after the June 2025 cut.
+    "p5e": (["us-east-2", "us-west-2"], 2, [
+        ("48xlarge", 192, 2048, 60.40, "H200", 8),
+    ]),
+    "p5en": (["us-east-1", "us-east-2", "us-west-2", "ap-northeast-1"], 2, [
+        ("48xlarge", 192, 2048, 63.296, "H200", 8),
     ]),
     "g4dn": (ALL, None, [
         ("xlarge", 4, 16, 0.526, "T4", 1),

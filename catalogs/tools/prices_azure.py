@@ -27,6 +27,7 @@ DEVICES = {
     "A100-80GB": ("NVIDIA", 81920),
     "A10": ("NVIDIA", 24576),
     "H100": ("NVIDIA", 81920),
+    "H200": ("NVIDIA", 143771),
 }
 
 # (size, vCPUs, MemoryGiB, eastus price, accelerator, count, generation, regions, spot offered)
@@ -49,6 +50,8 @@ GPU_SIZES = [
     ("Standard_ND96amsr_A100_v4", 96, 1900, 32.77, "A100-80GB", 8, "V2", ["eastus", "eastus2", "southcentralus", "westeurope"], True),
     # No spot capacity is sold for the H100 ND v5 size.
     ("Standard_ND96isr_H100_v5", 96, 1900, 98.32, "H100", 8, "V2", ["eastus", "eastus2", "westus3", "southcentralus"], False),
+    # Nor for the H200 ND v5 size.
+    ("Standard_ND96isr_H200_v5", 96, 1850, 110.24, "H200", 8, "V2", ["eastus2", "westus3", "southcentralus"], False),
     ("Standard_NV36ads_A10_v5", 36, 440, 3.20, "A10", 1, "V1,V2", ALL, True),
     ("Standard_NV36adms_A10_v5", 36, 880, 4.52, "A10", 1, "V1,V2", ALL, True),
     ("Standard_NV72ads_A10_v5", 72, 880, 6.52, "A10", 2, "V1,V2", ALL, True),

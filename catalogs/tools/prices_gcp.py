@@ -82,6 +82,9 @@ GPUS = {
              ["us-central1-a", "us-central1-b", "us-central1-c", "us-east4-a", "us-east4-b", "us-east4-c",
               "us-east5-a", "us-west1-a", "us-west1-b", "us-west4-a", "europe-west4-b", "europe-west4-c",
               "asia-northeast1-b", "asia-southeast1-b", "asia-southeast1-c"]),
+    # H200 (141 GB) comes only as a3-ultragpu-8g.
+    "H200": ("NVIDIA", 143771, 9.10, [8],
+             ["us-central1-b", "us-east4-b", "us-east5-a", "us-west1-c", "europe-west1-b"]),
     "L4": ("NVIDIA", 24576, 0.56, [1, 2, 4, 8],
            ["us-central1-a", "us-central1-b", "us-central1-c", "us-east1-b", "us-east1-c", "us-east1-d",
             "us-east4-a", "us-east4-c", "us-west1-a", "us-west1-b", "us-west1-c", "us-west4-a", "us-west4-c",
@@ -106,6 +109,7 @@ GPU_HOSTS = [
     ("a3-highgpu-2g", 52, 468, 2.36502, "H100", 2),
     ("a3-highgpu-4g", 104, 936, 4.73004, "H100", 4),
     ("a3-highgpu-8g", 208, 1872, 9.46006, "H100", 8),
+    ("a3-ultragpu-8g", 224, 2952, 12.0, "H200", 8),
 ]
 # g2 hosts: vCPUs -> L4 count; memory is 4 GiB per vCPU; priced per vCPU and GiB with CPU_RATES["g2"].
 G2_SIZES = {4: 1, 8: 1, 12: 1, 16: 1, 24: 2, 32: 1, 48: 4, 96: 8}
@@ -113,6 +117,9 @@ G2_SIZES = {4: 1, 8: 1, 12: 1, 16: 1, 24: 2, 32: 1, 48: 4, 96: 8}
 # TPU generation -> (price per chip in us-central1, slice sizes as named, chips per named unit, zones).
 # SkyPilot names a slice tpu-<gen>-<N>: N counts TensorCores on v4 and v5p (2 per chip) and chips on v5e and v6e.
 TPUS = {
+    # v2-8 and v3-8 run as TPU VMs or, with accelerator_args.tpu_vm: false, as TPU nodes beside a host VM.
+    "v2": (1.125, [8], 0.5, ["us-central1-b", "us-central1-c", "us-central1-f", "europe-west4-a", "asia-east1-c"]),
+    "v3": (2.00, [8], 0.5, ["us-central1-a", "us-central1-b", "us-central1-f", "europe-west4-a"]),
     "v4": (3.22, [8, 16, 32, 64, 128, 256], 0.5, ["us-central2-b"]),
     "v5litepod": (1.20, [1, 4, 8, 16, 32, 64, 128, 256], 1.0,
                   ["us-central1-a", "us-east1-c", "us-west4-a", "us-east5-b", "europe-west4-b", "asia-southeast1-b"]),
