@@ -23,6 +23,7 @@ final class Req {
     private List<String> ports = List.of();
     private Map<String, String> imageId = Map.of();
     private Double maxHourlyCost;
+    private Map<String, Object> acceleratorArgs = Map.of();
 
     static Req res() {
         return new Req();
@@ -87,10 +88,15 @@ final class Req {
         return this;
     }
 
+    Req tpuVm(boolean v) {
+        acceleratorArgs = Map.of("tpu_vm", v);
+        return this;
+    }
+
     Resources build() {
         return new Resources(infra, cpus, memory, accelerator, instanceType, spot, null,
-                Resources.DEFAULT_DISK_SIZE_GB, diskTier, null, ports, Map.of(), imageId, (Autostop) null, Map.of(),
-                null, maxHourlyCost, Map.of());
+                Resources.DEFAULT_DISK_SIZE_GB, diskTier, null, ports, Map.of(), imageId, (Autostop) null,
+                acceleratorArgs, null, maxHourlyCost, Map.of());
     }
 
     Task task() {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Which host VM carries an attached accelerator, on a cloud that prices accelerators apart from their host (GCP).
  * These are GCP's documented pairings as SkyPilot applies them: A100, H100, L4 and newer GPUs come with fixed
- * machine types; other GPUs attach to an n1 host sized from the GPU count; TPUs need no host.
+ * machine types; other GPUs attach to an n1 host sized from the GPU count; TPU VMs need no host, and a TPU node
+ * ({@code accelerator_args.tpu_vm: false}) sits beside an n1 host.
  */
 public final class AttachableHostRules {
 
@@ -17,6 +18,8 @@ public final class AttachableHostRules {
     /** SkyPilot's host memory default for attached GPUs: GB per host vCPU. */
     static final double HOST_MEMORY_PER_CPU = 4;
     public static final String TPU_VM = "TPU-VM";
+    /** A TPU node's host: n1, by default 8+ vCPUs with 4 GB each, as for any accelerator without its own table. */
+    static final N1Host TPU_NODE_HOST = new N1Host(8, Double.NaN, Double.NaN);
 
     /** How a host is chosen for one accelerator name and count. */
     public sealed interface Rule {}
@@ -73,11 +76,16 @@ public final class AttachableHostRules {
 
     private AttachableHostRules() {}
 
-    /** The host rule for {@code count} of the named accelerator. */
+    /** The host rule for {@code count} of the named accelerator; a TPU runs as a TPU VM. */
     public static Rule forAccelerator(String name, double count) {
+        return forAccelerator(name, count, true);
+    }
+
+    /** The host rule for {@code count} of the named accelerator; {@code tpuVm} false: a TPU node beside an n1 host. */
+    public static Rule forAccelerator(String name, double count, boolean tpuVm) {
         String key = name.toLowerCase(Locale.ROOT);
         if (key.startsWith("tpu-")) {
-            return new NoHost();
+            return tpuVm ? new NoHost() : TPU_NODE_HOST;
         }
         int n = (int) Math.rint(count);
         boolean whole = Math.abs(count - n) < 1e-6;

@@ -71,7 +71,7 @@ final class AttachedOffers {
         String ruleMiss = null;
         SizeFilter sizeWanted = null;
         for (CatalogRow acc : counted) {
-            Rule rule = AttachableHostRules.forAccelerator(acc.acceleratorName(), acc.acceleratorCount());
+            Rule rule = AttachableHostRules.forAccelerator(acc.acceleratorName(), acc.acceleratorCount(), tpuVm(r));
             String accText = Text.accelerator(acc.acceleratorName(), acc.acceleratorCount());
             String refusal = refusal(rule, accText, r.instanceType());
             if (refusal != null) {
@@ -111,7 +111,8 @@ final class AttachedOffers {
             return null;
         }
         if (rule instanceof NoHost && !instanceType.equals(AttachableHostRules.TPU_VM)) {
-            return acc + " runs on a TPU VM, not " + instanceType;
+            return acc + " runs on a TPU VM, not " + instanceType
+                    + " (for a TPU node beside a host VM, set accelerator_args.tpu_vm: false)";
         }
         if (rule instanceof FixedHosts fixed && !fixed.instanceTypes().contains(instanceType)) {
             return acc + " needs " + Text.list(fixed.instanceTypes(), 5) + ", not " + instanceType;
@@ -123,9 +124,17 @@ final class AttachedOffers {
         return null;
     }
 
-    /** The host size: the user's cpus/memory; for n1 hosts without them, SkyPilot's defaults. */
+    /** Whether a TPU runs as a TPU VM (SkyPilot's default) rather than as a TPU node beside a host. */
+    static boolean tpuVm(Resources r) {
+        return !Boolean.FALSE.equals(r.acceleratorArgs().get("tpu_vm"));
+    }
+
+    /**
+     * The host size: the user's cpus/memory; for n1 hosts without them, SkyPilot's defaults, unless the user named
+     * the host type.
+     */
     private static SizeFilter hostSize(Rule rule, Resources r) {
-        if (!(rule instanceof N1Host n1)) {
+        if (!(rule instanceof N1Host n1) || r.instanceType() != null) {
             return new SizeFilter(r.cpus(), r.memory(), false);
         }
         Amount cpus = r.cpus() == null && r.memory() == null ? Amount.atLeast(n1.defaultCpus()) : r.cpus();
