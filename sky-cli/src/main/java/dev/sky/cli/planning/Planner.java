@@ -15,6 +15,7 @@ import dev.sky.optimizer.check.CloudChecker;
 import dev.sky.optimizer.cloud.CheckContext;
 import dev.sky.optimizer.cloud.CloudDescriptor;
 import dev.sky.optimizer.cloud.CloudRegistry;
+import dev.sky.optimizer.cloud.ShapedOfferings;
 import dev.sky.optimizer.plan.Plan;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,8 +59,12 @@ public final class Planner {
             clouds.put(d.id(), d);
         }
         List<CloudOffering> offerings = new ArrayList<>();
+        Set<String> pinned = pinnedClouds(pipeline);
         for (CloudDescriptor d : clouds.values()) {
-            offerings.add(CloudOffering.of(d, d.offerings(paths)));
+            // Made-to-measure offerings (Kubernetes pods) serve only tasks that pin their cloud.
+            ShapedOfferings shaped = pinned.contains(d.id())
+                    ? d.shapedOfferings(new CheckContext(context.env(), paths)) : null;
+            offerings.add(CloudOffering.of(d, d.offerings(paths), shaped));
         }
         Plan plan = Optimizer.optimize(new PlanRequest(pipeline, offerings, enabled, allClouds));
         Map<String, String> names = new LinkedHashMap<>();
@@ -74,6 +79,19 @@ public final class Planner {
                     () -> SkyConfigLoader.load(paths), store, Clock.systemUTC());
             return checker.enabledClouds();
         }
+    }
+
+    /** Ids of the clouds that some resource candidate pins. */
+    private Set<String> pinnedClouds(Pipeline pipeline) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Task t : pipeline.tasks()) {
+            for (Resources r : t.resources().candidates()) {
+                if (r.infra().cloud() != null) {
+                    out.add(registry.fromId(r.infra().cloud()).id());
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -30,6 +30,15 @@ public interface CloudDescriptor {
         return false;
     }
 
+    /**
+     * For clouds whose nodes are made to measure (Kubernetes pods): the offerings shaped to a resource candidate that
+     * pins this cloud. Read once per command; it may look at local files (a kubeconfig), never the network. Null (the
+     * default): this cloud offers only {@link #offerings}.
+     */
+    default ShapedOfferings shapedOfferings(CheckContext ctx) {
+        return null;
+    }
+
     /** The families and defaults used when a task names no accelerator and no instance type; null: no defaults. */
     DefaultInstancePolicy defaultInstancePolicy();
 

@@ -26,6 +26,9 @@ public final class OfferFinder {
         if (unsupported != null) {
             return CloudMatch.miss(name + ": " + unsupported);
         }
+        if (cloud.descriptor().computedOfferings() && cloud.index().rows().isEmpty()) {
+            return CloudMatch.miss(name + ": " + noCapacity(r, cloud));
+        }
         CloudMatch base = AttachedOffers.applies(r, cloud) ? AttachedOffers.find(r, cloud) : InstanceOffers.find(r,
                 cloud);
         if (!base.feasible()) {
@@ -52,6 +55,16 @@ public final class OfferFinder {
                     List.of(cheapest(located, cloud)));
         }
         return CloudMatch.hit(affordable);
+    }
+
+    /** Why a cloud whose offerings are computed from what it sees has none. */
+    private static String noCapacity(Resources r, CloudOffering cloud) {
+        if (cloud.shaped() == null) {
+            return "no node capacity is known";
+        }
+        boolean pinned = cloud.id().equalsIgnoreCase(r.infra().cloud());
+        return pinned ? "cannot size a node for " + Text.request(r)
+                : "no node capacity is known; a task that pins " + cloud.id() + " is planned on a node of its size";
     }
 
     /** Whether the offer is in the pinned region/zone and in a region that image_id names. */

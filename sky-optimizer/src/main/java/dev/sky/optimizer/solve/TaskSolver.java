@@ -33,7 +33,8 @@ public final class TaskSolver {
             Resources r = choice.candidates().get(i);
             CloudScope scope = CloudScope.of(r, req);
             reasons.addAll(scope.reasons());
-            for (CloudOffering cloud : scope.clouds()) {
+            for (CloudOffering scoped : scope.clouds()) {
+                CloudOffering cloud = ShapedClouds.forCandidate(scoped, r);
                 CloudMatch match = OfferFinder.find(r, task.numNodes(), cloud);
                 if (match.feasible()) {
                     all.addAll(LocationExpander.expand(match.offers(), cloud, r, task.numNodes(), i));

@@ -1,6 +1,7 @@
 package dev.sky.clouds.kubernetes;
 
 import dev.sky.clouds.kubernetes.credentials.KubeconfigCheck;
+import dev.sky.clouds.kubernetes.pods.PodOfferings;
 import dev.sky.core.SkyPaths;
 import dev.sky.optimizer.catalog.Catalog;
 import dev.sky.optimizer.cloud.CheckContext;
@@ -8,14 +9,16 @@ import dev.sky.optimizer.cloud.CloudDescriptor;
 import dev.sky.optimizer.cloud.CloudFeature;
 import dev.sky.optimizer.cloud.CredentialStatus;
 import dev.sky.optimizer.cloud.DefaultInstancePolicy;
+import dev.sky.optimizer.cloud.ShapedOfferings;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Kubernetes clusters from the user's kubeconfig. Offerings will be computed from the clusters' nodes; until that
- * lands the list is empty, so the optimizer never picks Kubernetes.
+ * Kubernetes clusters from the user's kubeconfig. Node capacity is not read yet (that needs the cluster's API), so
+ * the computed offerings are empty and an unpinned task never lands here; a task that pins Kubernetes is planned as
+ * a pod of the size it asks for, at $0, in each usable context ({@link PodOfferings}). Launching is refused.
  */
 public final class KubernetesCloud implements CloudDescriptor {
     private static final Map<CloudFeature, String> UNSUPPORTED = unsupportedFeatures();
@@ -43,6 +46,11 @@ public final class KubernetesCloud implements CloudDescriptor {
     @Override
     public boolean computedOfferings() {
         return true;
+    }
+
+    @Override
+    public ShapedOfferings shapedOfferings(CheckContext ctx) {
+        return new PodOfferings(new KubeconfigCheck(ctx).usableContexts());
     }
 
     @Override

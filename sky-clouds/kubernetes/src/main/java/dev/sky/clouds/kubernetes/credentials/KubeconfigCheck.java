@@ -29,31 +29,20 @@ public final class KubeconfigCheck {
         this.ctx = ctx;
     }
 
+    /** The kubeconfig and the contexts to check, or why there are none. */
+    private record Targets(Kubeconfig kubeconfig, List<String> names, CredentialStatus refusal) {
+        static Targets refused(CredentialStatus why) {
+            return new Targets(null, List.of(), why);
+        }
+    }
+
     public CredentialStatus run() {
-        List<Path> files = kubeconfigFiles();
-        List<Path> present = files.stream().filter(Files::isRegularFile).toList();
-        if (present.isEmpty()) {
-            return CredentialStatus.disabled("kubernetes", "no kubeconfig found at " + join(files), SETUP_HINT);
+        Targets t = targets();
+        if (t.refusal() != null) {
+            return t.refusal();
         }
-        Kubeconfig kubeconfig = new Kubeconfig();
-        for (Path f : present) {
-            String problem = kubeconfig.add(f);
-            if (problem != null) {
-                return CredentialStatus.disabled("kubernetes", problem, "Fix or regenerate the kubeconfig.");
-            }
-        }
-        SkyConfig config = SkyConfigLoader.load(ctx.paths());
-        Optional<List<String>> allowed = config.stringList("kubernetes.allowed_contexts");
-        List<String> targets;
-        if (allowed.isPresent()) {
-            targets = allowed.get();
-        } else if (kubeconfig.currentContext != null) {
-            targets = List.of(kubeconfig.currentContext);
-        } else {
-            return CredentialStatus.disabled("kubernetes", "the kubeconfig sets no current context",
-                    "Run: kubectl config use-context <name>, or list contexts under kubernetes.allowed_contexts in "
-                            + ctx.paths().config() + ".");
-        }
+        Kubeconfig kubeconfig = t.kubeconfig();
+        List<String> targets = t.names();
         List<String> details = new ArrayList<>();
         String firstUsable = null;
         String firstProblem = null;
@@ -75,6 +64,43 @@ public final class KubeconfigCheck {
         String identity = "context '" + c.name() + "' (cluster " + c.cluster()
                 + (c.namespace() != null ? ", namespace " + c.namespace() : "") + ")";
         return new CredentialStatus("kubernetes", true, CAPABILITIES, null, null, identity, details);
+    }
+
+    /** The checked contexts that are usable, in order; empty when there is no usable kubeconfig. */
+    public List<String> usableContexts() {
+        Targets t = targets();
+        if (t.refusal() != null) {
+            return List.of();
+        }
+        return t.names().stream().filter(n -> t.kubeconfig().problem(n) == null).toList();
+    }
+
+    private Targets targets() {
+        List<Path> files = kubeconfigFiles();
+        List<Path> present = files.stream().filter(Files::isRegularFile).toList();
+        if (present.isEmpty()) {
+            return Targets.refused(CredentialStatus.disabled("kubernetes", "no kubeconfig found at " + join(files),
+                    SETUP_HINT));
+        }
+        Kubeconfig kubeconfig = new Kubeconfig();
+        for (Path f : present) {
+            String problem = kubeconfig.add(f);
+            if (problem != null) {
+                return Targets.refused(CredentialStatus.disabled("kubernetes", problem,
+                        "Fix or regenerate the kubeconfig."));
+            }
+        }
+        SkyConfig config = SkyConfigLoader.load(ctx.paths());
+        Optional<List<String>> allowed = config.stringList("kubernetes.allowed_contexts");
+        if (allowed.isPresent()) {
+            return new Targets(kubeconfig, allowed.get(), null);
+        }
+        if (kubeconfig.currentContext != null) {
+            return new Targets(kubeconfig, List.of(kubeconfig.currentContext), null);
+        }
+        return Targets.refused(CredentialStatus.disabled("kubernetes", "the kubeconfig sets no current context",
+                "Run: kubectl config use-context <name>, or list contexts under kubernetes.allowed_contexts in "
+                        + ctx.paths().config() + "."));
     }
 
     private List<Path> kubeconfigFiles() {
