@@ -36,6 +36,11 @@ final class WorkdirUploader {
             progress.stage("Cloning " + w.gitUrl() + (w.gitRef() == null ? "" : " at " + w.gitRef())
                     + " on " + nodes.size() + " node(s)");
             cloneOnNodes(w, nodes);
+            // The clone replaced ~/sky_workdir: a later local-workdir sync must not trust the old manifest.
+            for (int rank = 0; rank < nodes.size(); rank++) {
+                new TreeSync(nodes.node(rank), ctx.manifests()).forget(SyncRequest.workdir(Path.of("."), cluster,
+                        rank));
+            }
             progress.stageDone();
         } else if (w != null && w.localPath() != null) {
             Path src = resolve(w.localPath());
