@@ -13,7 +13,9 @@ import dev.sky.provision.cluster.ClusterContext;
 import dev.sky.provision.cluster.ClusterLauncher;
 import dev.sky.provision.cluster.LaunchRequest;
 import java.util.List;
+import dev.sky.cli.options.GitOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sky exec CLUSTER ENTRYPOINT}: sync the workdir and run the task on an UP cluster; no setup. */
@@ -24,6 +26,9 @@ public final class Exec extends PlanningCommand {
 
     @Option(names = {"-c", "--cluster"}, hidden = true, paramLabel = "NAME")
     String clusterOption;
+
+    @Mixin
+    GitOptions git;
 
     private String cluster;
 
@@ -56,8 +61,9 @@ public final class Exec extends PlanningCommand {
             ConsoleProgress progress = new ConsoleProgress(err(), context().interactive());
             Signals.install(err());
             out().println("Submitting job to cluster: " + cluster);
-            ClusterLauncher.Result result = new ClusterLauncher(cc, progress).launch(new LaunchRequest(cluster,
-                    pipeline.tasks().get(0), List.of(), false, false, null, ClusterCommandSupport.launcher()));
+            LaunchRequest req = new LaunchRequest(cluster, git.apply(pipeline.tasks().get(0), taskOptions.workdir),
+                    List.of(), false, false, null, ClusterCommandSupport.launcher());
+            ClusterLauncher.Result result = new ClusterLauncher(cc, progress).launch(req);
             progress.stageDone();
             if (result.jobId() < 0) {
                 out().println("The task has nothing to run.");

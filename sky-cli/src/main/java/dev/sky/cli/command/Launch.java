@@ -19,7 +19,9 @@ import dev.sky.provision.cluster.ClusterLauncher;
 import dev.sky.provision.cluster.LaunchRequest;
 import java.util.List;
 import java.util.Optional;
+import dev.sky.cli.options.GitOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sky launch}: plan, confirm, provision (or reuse), sync, run, and stream the logs. */
@@ -50,6 +52,9 @@ public final class Launch extends PlanningCommand {
     @Option(names = "--fast", description = "On an UP cluster, skip provisioning and setup.")
     boolean fast;
 
+    @Mixin
+    GitOptions git;
+
     @Option(names = {"-r", "--retry-until-up"}, description = "Keep retrying when no candidate has capacity.")
     boolean retryUntilUp;
 
@@ -69,7 +74,7 @@ public final class Launch extends PlanningCommand {
         if (dryrun) {
             return show(plan(pipeline));
         }
-        Task task = pipeline.tasks().get(0);
+        Task task = git.apply(pipeline.tasks().get(0), taskOptions.workdir);
         String name = cluster == null ? ClusterNames.generate() : ClusterNames.checked(cluster);
         try (ClusterContext cc = ClusterCommandSupport.context(context())) {
             ConsoleProgress progress = new ConsoleProgress(err(), context().interactive());

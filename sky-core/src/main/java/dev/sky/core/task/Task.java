@@ -80,6 +80,12 @@ public record Task(
                 null, null);
     }
 
+    /** The same task with another workdir ({@code --git-url}/{@code --git-ref} on the command line). */
+    public Task withWorkdir(Workdir newWorkdir) {
+        return new Task(name, newWorkdir, numNodes, envs, secrets, fileMounts, setup, run, resources, service, pool,
+                config, volumes, inputs, outputs, eventCallback, warnings, source);
+    }
+
     @Override
     public String toString() {
         return "Task[name=" + name + ", numNodes=" + numNodes + ", envs=" + envs.keySet() + ", secrets="
