@@ -98,7 +98,7 @@ public final class Launch extends PlanningCommand {
             boolean reuse = existing.isPresent() && existing.get().handleJson() != null;
             LaunchRequest req = new LaunchRequest(name, task, candidates, !(reuse && (noSetup || fast)), true,
                     autostop(task), ClusterCommandSupport.launcher());
-            ClusterLauncher.Result result = launcher.launch(req);
+            ClusterLauncher.Result result = launchRetrying(launcher, req, progress);
             progress.stageDone();
             if (result.jobId() < 0) {
                 out().println("Cluster '" + name + "' is UP; the task has nothing to run.");
@@ -115,6 +115,35 @@ public final class Launch extends PlanningCommand {
                 JobOutcome outcome = JobLogs.follow(name, result.jobId(), session.jobs(), System.out, err());
                 out().println(outcome.line());
                 return outcome.exitCode();
+            }
+        }
+    }
+
+    /**
+     * With -r, a launch that found no capacity anywhere waits and tries every candidate again, 30 s at first and
+     * then longer (SkyPilot's gaps), until it works or the user stops it.
+     */
+    private ClusterLauncher.Result launchRetrying(ClusterLauncher launcher, LaunchRequest req,
+                                                  ConsoleProgress progress) {
+        long gapMs = 30_000;
+        while (true) {
+            try {
+                return launcher.launch(req);
+            } catch (dev.sky.core.SkyException e) {
+                if (!retryUntilUp || e.exitCode() != ExitCode.NO_RESOURCES
+                        || e instanceof dev.sky.provision.spi.UnsupportedVerbException) {
+                    throw e;
+                }
+                progress.info("No candidate had capacity (" + e.getMessage() + "); retrying in " + gapMs / 1000
+                        + " s (-r). Ctrl-C stops.");
+                try {
+                    Thread.sleep(dev.sky.core.TimeScale.millis(gapMs));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                dev.sky.core.Interrupts.checkpoint(req.cluster());
+                gapMs = Math.min(gapMs * 8 / 5, 150_000);
             }
         }
     }
