@@ -41,6 +41,7 @@ class ConcurrentWritersTest {
         int k = writesEach();
         List<Process> children = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
+        long writePhaseMs;
         try {
             for (int i = 0; i < n; i++) {
                 Path out = tmp.resolve("writer-" + i + ".out");
@@ -50,9 +51,11 @@ class ConcurrentWritersTest {
             }
             awaitReady(children, outputs);
             Files.createFile(go);
+            long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 assertThat(children.get(i).waitFor(30, TimeUnit.MINUTES)).as("writer " + i + " finished").isTrue();
             }
+            writePhaseMs = (System.nanoTime() - t0) / 1_000_000;
         } finally {
             for (Process p : children) {
                 p.destroyForcibly();
@@ -114,7 +117,8 @@ class ConcurrentWritersTest {
         System.out.println("[reliability] scenario 4: writers=" + n + " writesEach=" + k + " transactions="
                 + latencies.size() + " busyErrors=" + busy + " otherErrors=" + otherErrors + " missingRows="
                 + missingRows + " counter=" + counter + "/" + (n * k) + " integrity=" + integrity
-                + " writeLatency " + latencies.summary());
+                + " writeLatency " + latencies.summary() + " over1s=" + latencies.countOverMs(1000) + " writePhase=" + writePhaseMs + "ms ("
+                + (latencies.size() * 1000L / Math.max(1, writePhaseMs)) + " tx/s)");
         assertThat(unfinished).as("writers that did not finish every write").isEmpty();
         assertThat(busy).as("busy errors that reached callers: %s", errorSamples).isZero();
         assertThat(otherErrors).as("other errors: %s", errorSamples).isZero();

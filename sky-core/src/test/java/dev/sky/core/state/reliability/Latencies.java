@@ -29,6 +29,15 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / 1000.0;
     }
 
+    /** How many took longer than {@code ms}. */
+    long countOverMs(long ms) {
+        long n = 0;
+        for (int i = 0; i < size; i++) {
+            n += micros[i] > ms * 1000 ? 1 : 0;
+        }
+        return n;
+    }
+
     double maxMs() {
         return percentileMs(1.0);
     }
