@@ -108,9 +108,20 @@ final class InstanceOffers {
         if (sized.isEmpty()) {
             String among = policy == null ? "" : " in the default families (" + Text.list(policy.families(), 6) + ")";
             String subject = capacity ? ": no node" : ": no instance type";
-            return CloudMatch.miss(name + subject + among + " has " + size, nearestSizes(rows, size, r.useSpot()));
+            return CloudMatch.miss(name + subject + among + " has " + size + exactCpusHint(r.cpus(), capacity),
+                    nearestSizes(rows, size, r.useSpot()));
         }
         return offers(sized, r, capacity);
+    }
+
+    /** {@code cpus: 1} is easily read as "at least 1"; say what it means and how to ask for at least. */
+    private static String exactCpusHint(Amount cpus, boolean capacity) {
+        if (capacity || cpus == null || cpus.kind() != Amount.Kind.EXACT) {
+            return "";
+        }
+        String n = Text.num(cpus.value());
+        String unit = cpus.value() == 1 ? " vCPU" : " vCPUs";
+        return " (cpus: " + n + " asks for exactly " + n + unit + "; " + n + "+ for at least " + n + ")";
     }
 
     private static boolean acceleratorFits(CatalogRow row, AcceleratorDemand demand, boolean capacity) {
