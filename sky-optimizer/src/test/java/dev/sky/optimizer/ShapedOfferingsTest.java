@@ -74,11 +74,10 @@ class ShapedOfferingsTest {
     }
 
     @Test
-    void whenNothingElseFitsTheUnpinnedReasonSaysCapacityIsUnknownAndHowToPlanAPod() {
+    void whenNothingElseFitsTheUnpinnedReasonSaysCapacityIsUnknown() {
         TaskPlan plan = plan(Req.res().acc("MI300", 2), true, Set.of());
         assertThat(plan.chosen()).isNull();
-        assertThat(plan.reasons()).contains("Kubernetes: no node capacity is known; a task that pins kubernetes is"
-                + " planned on a node of its size");
+        assertThat(plan.reasons()).contains("Kubernetes: no node capacity is known");
         assertThat(String.join("\n", plan.reasons())).doesNotContain("this machine");
     }
 

@@ -59,12 +59,10 @@ public final class OfferFinder {
 
     /** Why a cloud whose offerings are computed from what it sees has none. */
     private static String noCapacity(Resources r, CloudOffering cloud) {
-        if (cloud.shaped() == null) {
-            return "no node capacity is known";
-        }
         boolean pinned = cloud.id().equalsIgnoreCase(r.infra().cloud());
-        return pinned ? "cannot size a node for " + Text.request(r)
-                : "no node capacity is known; a task that pins " + cloud.id() + " is planned on a node of its size";
+        // Shaped offerings are only given for pinned candidates; empty ones mean the request has no node size.
+        return pinned && cloud.shaped() != null ? "cannot size a node for " + Text.request(r)
+                : "no node capacity is known";
     }
 
     /** Whether the offer is in the pinned region/zone and in a region that image_id names. */
