@@ -1,6 +1,6 @@
 package dev.sky.cli.cluster;
 
-import dev.sky.provision.cluster.Interrupts;
+import dev.sky.core.Interrupts;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
