@@ -48,6 +48,15 @@ public final class KubernetesCloud implements CloudDescriptor {
         return true;
     }
 
+    /**
+     * Not until node capacity is read: an unpinned task has nothing to land on here, and leaving Kubernetes out lets
+     * the local cloud be the fallback and keeps {@code --all-clouds} reasons to the clouds that could fit.
+     */
+    @Override
+    public boolean choosableWhenNotPinned() {
+        return false;
+    }
+
     @Override
     public ShapedOfferings shapedOfferings(CheckContext ctx) {
         return new PodOfferings(new KubeconfigCheck(ctx).usableContexts());

@@ -93,6 +93,7 @@ class KubernetesCloudTest {
         assertThat(k8s.offerings(paths()).rows()).isEmpty();
         assertThat(k8s.unsupported()).containsKeys(CloudFeature.PROVISION, CloudFeature.SPOT, CloudFeature.STOP);
         assertThat(k8s.unsupported().get(CloudFeature.PROVISION)).contains("not available yet");
+        assertThat(k8s.choosableWhenNotPinned()).as("an unpinned task has no node to land on").isFalse();
     }
 
     @Test
