@@ -103,13 +103,24 @@ class CliBasicsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exec", "status", "queue", "logs", "cancel", "stop", "start", "down", "autostop",
-        "cost-report", "ssh-config", "local", "storage", "serve"})
+    @ValueSource(strings = {"storage", "serve"})
     void commandsNotBuiltYetSaySoInOneLine(String command) {
         CommandResult r = sky.run(command, "some-cluster");
         assertThat(r).exitedWith(1).errIsOneLine().noStackTrace();
         assertThat(r.stderr()).containsIgnoringCase("not").containsIgnoringCase("yet");
         assertThat(r.stdout()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exec", "queue", "logs", "cancel", "stop", "start", "down", "autostop"})
+    void clusterCommandsOnAClusterThatDoesNotExistExit4InOneLine(String command) {
+        CommandResult r = switch (command) {
+            case "exec" -> sky.run(command, "nope", "--", "echo", "hi");
+            case "queue", "logs" -> sky.run(command, "nope");
+            default -> sky.run(command, "nope", "-y");
+        };
+        assertThat(r).exitedWith(4).noStackTrace();
+        assertThat(r.stderr()).contains("nope");
     }
 
     @Test
