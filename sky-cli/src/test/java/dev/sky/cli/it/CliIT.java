@@ -59,10 +59,20 @@ class CliIT {
     }
 
     @Test
-    void launchWithoutDryrunSaysProvisioningIsNotAvailable() {
-        CommandResult r = sky.run("launch", "-y", "--all-clouds", "--infra", "aws", "--gpus", "V100:1", "--", "true");
-        assertThat(r).exitedWith(1).outContains("Considered resources").noStackTrace();
+    void launchOnACloudWithoutAProvisionerIsRefusedBeforeAnythingIsCreated() {
+        sky.env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE12").env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret-0");
+        CommandResult r = sky.run("launch", "-y", "-c", "gpu", "--infra", "aws", "--gpus", "V100:1", "--", "true");
+        assertThat(r).exitedWith(3).outContains("Considered resources").noStackTrace();
         assertThat(r.stderr().strip().lines().count()).isEqualTo(1);
-        assertThat(r.stderr()).containsIgnoringCase("not available yet");
+        assertThat(r.stderr()).contains("AWS").containsIgnoringCase("not available yet");
+        // Refused before the INIT row: nothing to clean up.
+        assertThat(sky.run("status", "--json").stdout()).contains("\"clusters\":[]");
+    }
+
+    @Test
+    void launchOnlyPricedWithAllCloudsSaysTheCloudIsNotEnabled() {
+        CommandResult r = sky.run("launch", "-y", "-c", "gpu", "--all-clouds", "--gpus", "V100:1", "--", "true");
+        assertThat(r).exitedWith(3).noStackTrace();
+        assertThat(r.stderr()).contains("not enabled").contains("sky check");
     }
 }
