@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sky.cli.testing.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -120,10 +122,10 @@ class ExecAndSchedulingIT {
             sky.awaitJobStatus(C, id, "SUCCEEDED");
         }
         List<Map<String, Object>> done = sky.jobs(C);
-        double thirdStart = ((Number) find(done, t).get("started_at")).doubleValue();
-        double firstEnd = Math.min(((Number) find(done, a).get("ended_at")).doubleValue(),
-                ((Number) find(done, b).get("ended_at")).doubleValue());
-        assertThat(thirdStart).as("the third started only once a holder had ended").isGreaterThanOrEqualTo(firstEnd);
+        Instant thirdStart = LocalSky.time(find(done, t), "started_at");
+        Instant firstEnd = Collections.min(List.of(LocalSky.time(find(done, a), "ended_at"),
+                LocalSky.time(find(done, b), "ended_at")));
+        assertThat(thirdStart).as("the third started only once a holder had ended").isAfterOrEqualTo(firstEnd);
         assertThat(sky.run("logs", C, Long.toString(t), "--no-follow")).succeeded().outContains("third-ran");
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,16 @@ final class LocalSky implements AutoCloseable {
     /** A job's {@code exit_codes}, one per rank. */
     static List<Integer> exitCodes(Map<String, Object> job) {
         return ((List<?>) job.get("exit_codes")).stream().map(c -> ((Number) c).intValue()).toList();
+    }
+
+    /** A time field of a job or cluster: an ISO-8601 instant or epoch seconds; null when unset. */
+    static Instant time(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof Number n ? Instant.ofEpochMilli((long) (n.doubleValue() * 1000))
+                : Instant.parse((String) v);
     }
 
     Map<String, Object> job(String cluster, long id) {
