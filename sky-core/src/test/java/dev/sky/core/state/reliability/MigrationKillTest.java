@@ -87,7 +87,7 @@ class MigrationKillTest {
         System.out.println("[reliability] scenario 5: kill -9 while creating the DB: iterations=" + kills()
                 + " stateAtKill=" + stateAtKill + " unfinishedAfterReopen=" + failures.size() + " freshOpen="
                 + freshOpenMicros / 1000 + "ms recoveryOnOpen " + recovery.summary() + " seed=" + SEED
-                + " (calibration run " + (System.nanoTime() - t0) / 1_000_000 + "ms)");
+                + " total=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
         assertThat(failures).as("seed %d", SEED).isEmpty();
     }
 
