@@ -59,7 +59,10 @@ class HelloIT {
         assertThat(sky.run("logs", c, Long.toString(id), "--status")).exitedWith(0);
         assertThat(sky.run("logs", c, "999", "--status")).exitedWith(102);
         assertThat(sky.run("logs", c, Long.toString(id), "--no-follow")).succeeded()
-                .outContains("hello from sky, node rank 0 of 1");
+                .outContains("setting up on", "hello from sky, node rank 0 of 1");
+        assertThat(sky.run("logs", c, Long.toString(id), "--no-follow", "--tail", "1")).succeeded()
+                .outContains("cluster info: ").outDoesNotContain("setting up on");
+        assertThat(sky.run("status", c, "--ip")).succeeded().outContains(headIp(row));
 
         // ssh <cluster> through the generated config, host key pinned (BatchMode: no prompt could pass).
         Process ssh = new ProcessBuilder("ssh", "-F", sky.sshConfig(c).toString(), "-o", "BatchMode=yes", c,
@@ -68,6 +71,13 @@ class HelloIT {
         String sshOut = new String(ssh.getInputStream().readAllBytes());
         assertThat(ssh.waitFor()).as(sshOut).isZero();
         assertThat(sshOut).contains("home=" + sky.nodeHome(c, 0));
+    }
+
+    /** The head's address as sky status --json gives it, checked to be a loopback address. */
+    private static String headIp(Map<String, Object> row) {
+        String ip = (String) row.get("head_ip");
+        assertThat(ip).as("head_ip in %s", row).startsWith("127.");
+        return ip;
     }
 
     @Test

@@ -108,8 +108,7 @@ class InterruptIT {
     }
 
     private void cleansUp(String c) {
-        assertThat(sky.run("status", "--refresh")).succeeded().noStackTrace();
-        if (!sky.clusters().isEmpty()) {
+        if (!sky.clusters("--refresh").isEmpty()) {
             assertThat(sky.run("down", "-y", c)).succeeded().noStackTrace();
         }
         sky.assertGone(c);

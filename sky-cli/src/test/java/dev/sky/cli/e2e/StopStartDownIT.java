@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sky.cli.testing.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lifecycle of a two-node cluster: stop keeps the nodes' disks, start brings them back, down removes it all. */
+/**
+ * The lifecycle of a two-node cluster: autostop set and cancelled, stop keeps the nodes' disks, start brings them
+ * back, down removes it all.
+ */
 class StopStartDownIT {
     static final String C = "life-e2e";
 
@@ -31,7 +33,7 @@ class StopStartDownIT {
     }
 
     @Test
-    void stopKeepsFilesStartBringsThemBackDownLeavesNothing() throws Exception {
+    void autostopStopStartAndDown() throws Exception {
         String write = sky.task("write.yaml", """
                 num_nodes: 2
                 resources:
@@ -48,6 +50,13 @@ class StopStartDownIT {
                 """);
         assertThat(sky.run("launch", "-c", C, "-y", write)).succeeded();
         assertThat(sky.nodeDirs(C)).containsExactly("node-0", "node-1");
+
+        // Autostop is set, shown and cancelled; 600 scaled minutes is still minutes, so nothing fires here.
+        assertThat(sky.run("autostop", C, "-i", "600")).succeeded();
+        assertThat(String.valueOf(sky.cluster(C).orElseThrow().get("autostop"))).contains("600");
+        assertThat(sky.run("autostop", C, "--cancel")).succeeded();
+        assertThat(String.valueOf(sky.cluster(C).orElseThrow().get("autostop"))).doesNotContain("600");
+        assertThat(sky.run("autostop", "no-such-cluster", "-i", "5")).exitedWith(4);
 
         assertThat(sky.run("stop", "-y", C)).succeeded();
         assertThat(sky.cluster(C).orElseThrow().get("status")).isEqualTo("STOPPED");
@@ -66,26 +75,7 @@ class StopStartDownIT {
         sky.assertGone(C);
         assertThat(sky.clusters()).isEmpty();
         assertThat(sky.leftovers()).as("processes referring to SKY_HOME").isEmpty();
-    }
-
-    @Test
-    void autostopCanBeSetShownAndCancelled() {
-        String task = sky.task("noop.yaml", """
-                resources:
-                  infra: local
-                run: |
-                  echo ready
-                """);
-        assertThat(sky.run("launch", "-c", C, "-y", task)).succeeded();
-
-        // 600 minutes scaled by SKY_TIME_SCALE is still minutes: nothing fires during this test.
-        assertThat(sky.run("autostop", C, "-i", "600")).succeeded();
-        Map<String, Object> set = sky.cluster(C).orElseThrow();
-        assertThat(String.valueOf(set.get("autostop"))).contains("600");
-
-        assertThat(sky.run("autostop", C, "--cancel")).succeeded();
-        assertThat(String.valueOf(sky.cluster(C).orElseThrow().get("autostop"))).doesNotContain("600");
-
-        assertThat(sky.run("autostop", "no-such-cluster", "-i", "5")).exitedWith(4);
+        assertThat(sky.run("cost-report")).as("a torn-down cluster stays in the cost report").succeeded()
+                .outContains(C);
     }
 }
