@@ -35,6 +35,25 @@ public record SshKeyPair(Path privateKey, Path publicKey) {
         try {
             Files.createDirectories(privateKey.getParent());
             setMode(privateKey.getParent(), "rwx------");
+            // Concurrent sky commands may all find no key: one makes it, the others wait and use it.
+            Path lockFile = privateKey.resolveSibling("." + privateKey.getFileName() + ".lock");
+            synchronized (SshKeyPair.class) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     java.nio.channels.FileLock lock = ch.lock()) {
+                    if (Files.exists(privateKey) && Files.exists(pub)) {
+                        return new SshKeyPair(privateKey, pub);
+                    }
+                    return generate(privateKey, pub, comment);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SshKeyPair generate(Path privateKey, Path pub, String comment) throws IOException {
+        try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(3072, new SecureRandom());
             var kp = gen.generateKeyPair();
@@ -45,11 +64,14 @@ public record SshKeyPair(Path privateKey, Path publicKey) {
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, privateFile(pubBlob, rsaPriv, comment), StandardOpenOption.TRUNCATE_EXISTING);
-            Files.writeString(pub, "ssh-rsa " + Base64.getEncoder().encodeToString(pubBlob) + " " + comment + "\n");
-            Files.move(tmp, privateKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // The private key first: a .pub present means its private key is complete.
+            Files.move(tmp, privateKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path pubTmp = pub.resolveSibling(pub.getFileName() + ".tmp");
+            Files.writeString(pubTmp, "ssh-rsa " + Base64.getEncoder().encodeToString(pubBlob) + " " + comment + "\n");
+            Files.move(pubTmp, pub, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return new SshKeyPair(privateKey, pub);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

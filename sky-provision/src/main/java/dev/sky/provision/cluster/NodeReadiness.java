@@ -25,9 +25,9 @@ final class NodeReadiness {
                         return null;
                     }
                 } catch (NodeConnectionException e) {
-                    if (System.nanoTime() > deadline) {
+                    if (!e.retryable() || System.nanoTime() > deadline) {
                         throw new SkyException(ExitCode.GENERIC, "Node " + rank + " (" + r.describe()
-                                + ") did not answer SSH in time: " + e.getMessage());
+                                + ") did not answer SSH" + (e.retryable() ? " in time" : "") + ": " + e.getMessage());
                     }
                 }
                 Thread.sleep(TimeScale.millis(500));

@@ -31,6 +31,22 @@ class SshKeyPairTest {
     }
 
     @Test
+    void concurrentCallersAllGetTheOneKeyThatWasWritten() throws Exception {
+        Path key = dir.resolve("race/sky-key");
+        java.util.List<java.util.concurrent.Future<String>> lines = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        for (int i = 0; i < 6; i++) {
+            lines.add(pool.submit(() -> SshKeyPair.ensure(key, "race").publicKeyLine()));
+        }
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (var f : lines) {
+            distinct.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(distinct).hasSize(1).containsExactly(Files.readString(key.resolveSibling("sky-key.pub")).trim());
+    }
+
+    @Test
     void keepsAnExistingKey() {
         SshKeyPair a = SshKeyPair.ensure(dir.resolve("k"), "a");
         String line = a.publicKeyLine();
