@@ -20,15 +20,172 @@ public final class Json {
     }
 
     /**
-     * Parses JSON text into {@link Map}, {@link java.util.List}, String, Number, Boolean or null. JSON is YAML 1.2, so
-     * the YAML parser sky already has reads it. Messages never quote the text, which may be a stored record.
+     * Parses JSON text into {@link Map} (insertion order), {@link java.util.List}, String, Long or Double, Boolean or
+     * null. Hand-written because it runs on the start-up path of status (one parse per stored record). Messages
+     * never quote the text, which may be a stored record.
      */
     public static Object parse(String text) {
-        try {
-            return new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-                    .loadFromString(text.replace('\t', ' '));
-        } catch (org.snakeyaml.engine.v2.exceptions.YamlEngineException e) {
-            throw new IllegalArgumentException("not valid JSON");
+        Reader r = new Reader(text);
+        r.skipSpace();
+        Object v = r.value();
+        r.skipSpace();
+        if (r.pos != text.length()) {
+            throw new IllegalArgumentException("not valid JSON: trailing characters at offset " + r.pos);
+        }
+        return v;
+    }
+
+    private static final class Reader {
+        final String s;
+        int pos;
+
+        Reader(String s) {
+            this.s = s;
+        }
+
+        void skipSpace() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        IllegalArgumentException bad() {
+            return new IllegalArgumentException("not valid JSON at offset " + pos);
+        }
+
+        Object value() {
+            if (pos >= s.length()) {
+                throw bad();
+            }
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{': return object();
+                case '[': return array();
+                case '"': return string();
+                case 't': return literal("true", Boolean.TRUE);
+                case 'f': return literal("false", Boolean.FALSE);
+                case 'n': return literal("null", null);
+                default: return number();
+            }
+        }
+
+        Object literal(String word, Object v) {
+            if (!s.startsWith(word, pos)) {
+                throw bad();
+            }
+            pos += word.length();
+            return v;
+        }
+
+        Map<String, Object> object() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            pos++;
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == '}') {
+                pos++;
+                return m;
+            }
+            while (true) {
+                skipSpace();
+                if (pos >= s.length() || s.charAt(pos) != '"') {
+                    throw bad();
+                }
+                String key = string();
+                skipSpace();
+                expect(':');
+                skipSpace();
+                m.put(key, value());
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == ',') {
+                    pos++;
+                    continue;
+                }
+                expect('}');
+                return m;
+            }
+        }
+
+        java.util.List<Object> array() {
+            java.util.List<Object> l = new java.util.ArrayList<>();
+            pos++;
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == ']') {
+                pos++;
+                return l;
+            }
+            while (true) {
+                skipSpace();
+                l.add(value());
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == ',') {
+                    pos++;
+                    continue;
+                }
+                expect(']');
+                return l;
+            }
+        }
+
+        void expect(char c) {
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw bad();
+            }
+            pos++;
+        }
+
+        String string() {
+            pos++;
+            StringBuilder b = new StringBuilder();
+            while (pos < s.length()) {
+                char c = s.charAt(pos++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                if (pos >= s.length()) {
+                    break;
+                }
+                char e = s.charAt(pos++);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'u' -> {
+                        if (pos + 4 > s.length()) {
+                            throw bad();
+                        }
+                        b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        pos += 4;
+                    }
+                    default -> b.append(e);
+                }
+            }
+            throw bad();
+        }
+
+        Number number() {
+            int start = pos;
+            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
+                pos++;
+            }
+            String n = s.substring(start, pos);
+            if (n.isEmpty()) {
+                throw bad();
+            }
+            try {
+                if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) {
+                    long v = Long.parseLong(n);
+                    return v == (int) v ? (Number) (int) v : (Number) v;
+                }
+                return Double.parseDouble(n);
+            } catch (NumberFormatException ex) {
+                throw bad();
+            }
         }
     }
 

@@ -22,5 +22,17 @@ class JsonTest {
         assertThat(back.get("name")).isEqualTo("a \"quoted\"\tvalue\n");
         assertThat(back.get("list")).isEqualTo(List.of(1, "two", true));
         assertThat(back).containsEntry("none", null);
+        assertThat(back.get("n")).isEqualTo(8);
+        assertThat(back.get("x")).isEqualTo(0.25);
+    }
+
+    @Test
+    void rejectsWhatIsNotJson() {
+        for (String bad : List.of("{", "{\"a\" 1}", "[1,]x", "tru", "{\"a\":1} 2", "\"open")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Json.parse(" [ ] ")).isEqualTo(List.of());
+        assertThat(Json.parse("\"\\u00e9\\n\"")).isEqualTo("é\n");
     }
 }
