@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,14 @@ final class LocalSky implements AutoCloseable {
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final List<Background> started = new ArrayList<>();
 
+    /** Installations not closed yet: a test JVM ended by SIGTERM (a cancelled build) still cleans them up. */
+    private static final Set<LocalSky> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(LocalSky::close),
+                "e2e-cleanup"));
+    }
+
     LocalSky(Path dir) {
         this.dir = dir;
         this.skyHome = dir.resolve("sky-home");
@@ -49,6 +59,7 @@ final class LocalSky implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         extraEnv.put("SKY_TIME_SCALE", TIME_SCALE);
+        OPEN.add(this);
     }
 
     Path skyHome() {
@@ -246,6 +257,7 @@ final class LocalSky implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         started.forEach(Background::kill);
         try {
             if (Files.exists(skyHome)) {
