@@ -93,7 +93,7 @@ public final class Launch extends PlanningCommand {
                 candidates = planned.plan().tasks().get(0).candidates().stream()
                         .filter(c -> planned.labels().enabled(c.cloud())).toList();
                 if (candidates.isEmpty()) {
-                    throw new dev.sky.core.SkyException(ExitCode.NO_RESOURCES, "None of the clouds in the plan is"
+                    throw new dev.sky.core.SkyException(ExitCode.NO_RESOURCES, "The clouds in the plan are not"
                             + " enabled (--all-clouds only prices them); run `sky check` to enable one.");
                 }
                 Confirm.ask(context(), err(), yes.yes, "Launching a new cluster '" + name + "'.", "sky launch");
