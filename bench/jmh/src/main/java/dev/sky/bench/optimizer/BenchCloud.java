@@ -10,8 +10,9 @@ import dev.sky.optimizer.cloud.DefaultInstancePolicy;
 import java.util.List;
 import java.util.Map;
 
-/** A cloud described by data only; its catalog is handed to the optimizer directly. */
-record BenchCloud(String id, String displayName, boolean attachableAccelerators, DefaultInstancePolicy policy)
+/** A cloud described by data, with the generated catalog it offers. */
+record BenchCloud(String id, String displayName, boolean attachableAccelerators, DefaultInstancePolicy policy,
+                  Catalog catalog)
         implements CloudDescriptor {
 
     @Override
@@ -21,7 +22,7 @@ record BenchCloud(String id, String displayName, boolean attachableAccelerators,
 
     @Override
     public Catalog offerings(SkyPaths paths) {
-        throw new UnsupportedOperationException("the benchmark passes generated catalogs directly");
+        return catalog;
     }
 
     @Override

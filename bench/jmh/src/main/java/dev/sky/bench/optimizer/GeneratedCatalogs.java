@@ -32,16 +32,19 @@ final class GeneratedCatalogs {
         SplittableRandom random = new SplittableRandom(42);
         Amount eightPlus = Amount.atLeast(8);
         Amount fourX = Amount.perCpu(4);
+        Catalog aws = aws(random);
+        Catalog gcp = gcp(random);
+        Catalog azure = azure(random);
         return List.of(
                 CloudOffering.of(new BenchCloud("aws", "AWS", false,
                         new DefaultInstancePolicy(List.of("m6i", "m7i", "c6i", "c7i", "r6i", "r7i"), eightPlus,
-                                fourX)), aws(random)),
+                                fourX), aws), aws),
                 CloudOffering.of(new BenchCloud("gcp", "GCP", true,
                         new DefaultInstancePolicy(List.of("n2-standard", "n2-highmem", "n4-standard"), eightPlus,
-                                fourX)), gcp(random)),
+                                fourX), gcp), gcp),
                 CloudOffering.of(new BenchCloud("azure", "Azure", false,
                         new DefaultInstancePolicy(List.of("Standard_D\\d+s_v5", "Standard_E\\d+s_v5"), eightPlus,
-                                fourX)), azure(random)));
+                                fourX), azure), azure));
     }
 
     private static Catalog aws(SplittableRandom random) {
