@@ -30,7 +30,23 @@ final class Schema {
                     "CREATE TABLE cluster_history (id INTEGER PRIMARY KEY AUTOINCREMENT, cluster_name TEXT NOT NULL,"
                             + " cloud TEXT NOT NULL, region TEXT, instance_type TEXT, num_nodes INTEGER NOT NULL,"
                             + " hourly_cost REAL NOT NULL, launched_at INTEGER NOT NULL, ended_at INTEGER)",
-                    "CREATE INDEX cluster_history_by_name ON cluster_history (cluster_name)")));
+                    "CREATE INDEX cluster_history_by_name ON cluster_history (cluster_name)")),
+            new Migration(3, "ssh node pool hosts and their leases", List.of(
+                    "CREATE TABLE ssh_hosts (pool TEXT NOT NULL, host TEXT NOT NULL, facts_json TEXT,"
+                            + " host_key TEXT, checked_at INTEGER NOT NULL, PRIMARY KEY (pool, host))",
+                    "CREATE TABLE ssh_host_leases (pool TEXT NOT NULL, host TEXT NOT NULL, cluster TEXT NOT NULL,"
+                            + " rank INTEGER NOT NULL, leased_at INTEGER NOT NULL, PRIMARY KEY (pool, host))",
+                    "CREATE INDEX ssh_host_leases_by_cluster ON ssh_host_leases (cluster)")),
+            new Migration(4, "storage buckets", List.of(
+                    "CREATE TABLE storage (name TEXT PRIMARY KEY, store TEXT NOT NULL, source TEXT, region TEXT,"
+                            + " endpoint TEXT, created_by_sky INTEGER NOT NULL, persistent INTEGER NOT NULL,"
+                            + " status TEXT NOT NULL, clusters_json TEXT, created_at INTEGER NOT NULL,"
+                            + " updated_at INTEGER NOT NULL)")),
+            new Migration(5, "reconciliation grace and orphaned cloud resources", List.of(
+                    "CREATE TABLE cluster_absence (name TEXT PRIMARY KEY, first_missing_at INTEGER NOT NULL)",
+                    "CREATE TABLE orphans (cloud TEXT NOT NULL, resource_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                            + " region TEXT, cluster_tag TEXT, seen_at INTEGER NOT NULL,"
+                            + " PRIMARY KEY (cloud, resource_id))")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

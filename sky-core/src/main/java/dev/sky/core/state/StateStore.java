@@ -28,6 +28,9 @@ public final class StateStore implements AutoCloseable {
     private final ClusterTable clusters = new ClusterTable(this);
     private final ClusterHistoryTable history = new ClusterHistoryTable(this);
     private final CloudCheckTable cloudChecks = new CloudCheckTable(this);
+    private final SshHostTable sshHosts = new SshHostTable(this);
+    private final StorageTable storage = new StorageTable(this);
+    private final ReconcileTable reconcile = new ReconcileTable(this);
 
     /** Work done on the connection; may throw SQLException, which becomes a SkyException. */
     @FunctionalInterface
@@ -56,6 +59,21 @@ public final class StateStore implements AutoCloseable {
 
     public CloudCheckTable cloudChecks() {
         return cloudChecks;
+    }
+
+    /** SSH node pool hosts: their facts, pinned host keys and which cluster holds each. */
+    public SshHostTable sshHosts() {
+        return sshHosts;
+    }
+
+    /** Buckets sky knows: created by it or mounted by a task. */
+    public StorageTable storage() {
+        return storage;
+    }
+
+    /** Reconciliation bookkeeping: when a cluster was first seen missing, and orphaned cloud resources. */
+    public ReconcileTable reconcile() {
+        return reconcile;
     }
 
     public Path file() {
