@@ -1,0 +1,21 @@
+package dev.sky.provision.storage.spi;
+
+import java.util.Map;
+
+/**
+ * rclone remote settings for ONE bucket, credentials scoped to it. Option values may be secret: never log them.
+ *
+ * @param type rclone's backend type ("s3", "google cloud storage", "azureblob")
+ * @param options rclone's option names (without the RCLONE_CONFIG_ prefix) to values
+ */
+public record RcloneRemote(String type, Map<String, String> options) {
+    public RcloneRemote {
+        options = Map.copyOf(options);
+    }
+
+    /** Shows the option names only: the values may be secret. */
+    @Override
+    public String toString() {
+        return "RcloneRemote[type=" + type + ", options=" + new java.util.TreeSet<>(options.keySet()) + "]";
+    }
+}
