@@ -8,5 +8,10 @@ package dev.sky.provision.access;
  * @param port the SSH port
  * @param user the login user
  * @param hostKey the node's pinned public host key, {@code ssh-rsa AAAA...}
+ * @param identityFile the private key to log in with, or null for sky's own key
  */
-public record SshHost(String alias, String hostName, int port, String user, String hostKey) {}
+public record SshHost(String alias, String hostName, int port, String user, String hostKey, String identityFile) {
+    public SshHost(String alias, String hostName, int port, String user, String hostKey) {
+        this(alias, hostName, port, user, hostKey, null);
+    }
+}

@@ -38,9 +38,16 @@ public record ClusterHandle(String cloud, String cloudDisplay, String region, St
      * @param internalIp the address other nodes use
      * @param user the SSH user
      * @param hostKey the pinned host key, OpenSSH form
+     * @param identityFile the private key sky logs in with, or null for sky's own key
      */
     public record Node(int rank, String instanceId, String address, int port, String internalIp, String user,
-                       String hostKey) {}
+                       String hostKey, String identityFile) {
+        /** A node that sky reaches with its own key. */
+        public Node(int rank, String instanceId, String address, int port, String internalIp, String user,
+                    String hostKey) {
+            this(rank, instanceId, address, port, internalIp, user, hostKey, null);
+        }
+    }
 
     public ClusterHandle {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -50,7 +57,7 @@ public record ClusterHandle(String cloud, String cloudDisplay, String region, St
         List<Node> n = new ArrayList<>();
         for (NodeInfo ni : info.nodes()) {
             n.add(new Node(ni.rank(), ni.instanceId(), ni.externalAddress(), ni.sshPort(), ni.internalIp(),
-                    ni.sshUser(), ni.hostPublicKey()));
+                    ni.sshUser(), ni.hostPublicKey(), ni.identityFile()));
         }
         return new ClusterHandle(cloud, cloudDisplay, region, zone, instanceType, spot, hourlyCostPerNode,
                 cpusPerNode, memoryGb, acceleratorName, acceleratorCount, n);
@@ -83,6 +90,9 @@ public record ClusterHandle(String cloud, String cloudDisplay, String region, St
             nm.put("internal_ip", n.internalIp());
             nm.put("user", n.user());
             nm.put("host_key", n.hostKey());
+            if (n.identityFile() != null) {
+                nm.put("identity_file", n.identityFile());
+            }
             ns.add(nm);
         }
         m.put("nodes", ns);
@@ -99,7 +109,7 @@ public record ClusterHandle(String cloud, String cloudDisplay, String region, St
                 Map<String, Object> nm = (Map<String, Object>) o;
                 nodes.add(new Node(num(nm.get("rank")).intValue(), str(nm.get("instance_id")), str(nm.get("address")),
                         num(nm.get("port")).intValue(), str(nm.get("internal_ip")), str(nm.get("user")),
-                        str(nm.get("host_key"))));
+                        str(nm.get("host_key")), str(nm.get("identity_file"))));
             }
         }
         return new ClusterHandle(str(m.get("cloud")), str(m.get("cloud_display")), str(m.get("region")),

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens SSH runners to a cluster's nodes: the user's sky key, and each node's pinned host key. */
+/**
+ * Opens SSH runners to a cluster's nodes: the user's sky key (or the node's own identity file, for SSH node pools),
+ * and each node's pinned host key.
+ */
 public final class ClusterNodes {
     private ClusterNodes() {}
 
@@ -18,7 +21,8 @@ public final class ClusterNodes {
             if (n.hostKey() == null) {
                 throw new IllegalStateException("node " + n.rank() + " of the cluster has no pinned host key");
             }
-            out.add(new SshTarget(n.address(), n.port(), n.user(), userKey, new HostKeyPin.PublicKey(n.hostKey())));
+            Path key = n.identityFile() != null ? Path.of(n.identityFile()) : userKey;
+            out.add(new SshTarget(n.address(), n.port(), n.user(), key, new HostKeyPin.PublicKey(n.hostKey())));
         }
         return out;
     }

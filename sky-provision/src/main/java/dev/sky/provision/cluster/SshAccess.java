@@ -13,7 +13,7 @@ public final class SshAccess {
         List<SshHost> hosts = new ArrayList<>();
         for (ClusterHandle.Node n : handle.nodes()) {
             String alias = n.rank() == 0 ? cluster : cluster + "-worker" + n.rank();
-            hosts.add(new SshHost(alias, n.address(), n.port(), n.user(), n.hostKey()));
+            hosts.add(new SshHost(alias, n.address(), n.port(), n.user(), n.hostKey(), n.identityFile()));
         }
         SshConfigFiles files = ctx.sshFiles();
         files.write(cluster, hosts);

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param hostPublicKey the node's SSH host key in OpenSSH form ({@code ecdsa-sha2-nistp256 AAAA...}), pinned by
  *     sky; null when the cloud cannot report it before the first connection
  * @param status the node's status when this was read
+ * @param identityFile the private key sky logs in with, when the cloud names one (SSH node pools use the user's
+ *     own key); null means sky's own key
  */
 public record NodeInfo(int rank, String instanceId, String internalIp, String externalAddress, int sshPort,
-                       String sshUser, String hostPublicKey, InstanceStatus status) {
+                       String sshUser, String hostPublicKey, InstanceStatus status, String identityFile) {
+
+    /** A node that sky reaches with its own key. */
+    public NodeInfo(int rank, String instanceId, String internalIp, String externalAddress, int sshPort,
+                    String sshUser, String hostPublicKey, InstanceStatus status) {
+        this(rank, instanceId, internalIp, externalAddress, sshPort, sshUser, hostPublicKey, status, null);
+    }
+
     public NodeInfo {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(status, "status");
