@@ -13,7 +13,12 @@ public enum FaultPoint {
     AFTER_STATE_INIT("launch.afterStateInit"),
     /** Just before the cloud's create call. */
     BEFORE_CREATE("launch.beforeCreate"),
-    /** The create call returned; the nodes exist. */
+    /**
+     * The create call returned and its answer is in hand, but not yet recorded: the row still holds the planned
+     * location with no nodes. A halt here leaves what a lost answer leaves (instances exist, the handle lacks them).
+     */
+    AFTER_CREATE_RETURNED("launch.afterCreateReturned"),
+    /** The create call returned; the nodes exist and are recorded (INIT). */
     AFTER_CREATE("launch.afterCreate"),
     /** The nodes answer SSH. */
     AFTER_SSH_READY("launch.afterSshReady"),

@@ -124,49 +124,8 @@ public final class ClusterLauncher {
     }
 
     private ClusterHandle provisionNew(LaunchRequest req) {
-        String name = req.cluster();
-        if (req.candidates().isEmpty()) {
-            throw new SkyException(ExitCode.NO_RESOURCES, "No resources fit the task; nothing to launch.");
-        }
-        List<ProvisionException> history = new ArrayList<>();
-        for (Candidate c : req.candidates()) {
-            CloudDescriptor cloud = ctx.cloud(c.cloud());
-            LaunchChecks.refuseUnsupportedOnCloud(req.task(), cloud);
-            Provisioner p = ctx.provisioner(c.cloud());
-            ClusterHandle planned = new ClusterHandle(c.cloud(), cloud.displayName(), c.region(), c.zone(),
-                    c.instanceType(), c.spot(), c.hourlyCostPerNode(), c.vcpus(), c.memoryGb(), c.acceleratorName(),
-                    c.acceleratorCount(), List.of());
-            Instant now = Instant.now();
-            ctx.state().clusters().upsert(new ClusterRecord(name, ClusterStatus.INIT, c.cloud(), c.region(),
-                    c.zone(), req.task().numNodes(), null, planned.toJson(), null, now, now,
-                    ProcessHandle.current().pid(), "launch"));
-            FaultPoint.AFTER_STATE_INIT.hit();
-            Interrupts.checkpoint(name);
-            progress.stage("Provisioning " + req.task().numNodes() + " node(s) on " + where(cloud, c));
-            ProvisionRequest request = request(name, req.task(), c.cloud(), c.region(), c.zone(), c.instanceType(),
-                    c.spot());
-            FaultPoint.BEFORE_CREATE.hit();
-            ClusterInfo info;
-            try {
-                info = p.create(request);
-            } catch (ResourcesUnavailableException e) {
-                progress.info("  " + where(cloud, c) + ": " + e.getMessage() + "; trying the next candidate.");
-                history.add(e);
-                new ClusterTeardown(ctx, progress).terminateAndForget(name, c.cloud(), request.ref());
-                continue;
-            }
-            ClusterHandle handle = planned.withNodes(info);
-            saveHandle(name, handle, ClusterStatus.INIT);
-            FaultPoint.AFTER_CREATE.hit();
-            Interrupts.checkpoint(name);
-            p.waitFor(request.ref(), InstanceStatus.RUNNING, Duration.ofMinutes(10));
-            handle = planned.withNodes(p.clusterInfo(request.ref()).orElse(info));
-            saveHandle(name, handle, ClusterStatus.INIT);
-            progress.stageDone();
-            return handle;
-        }
-        throw ResourcesUnavailableException.afterFailover("Every candidate failed to provision ("
-                + history.size() + " tried); see the reasons above.", history);
+        return new ProvisionFailover(ctx, progress, c -> request(req.cluster(), req.task(), c.cloud(), c.region(),
+                c.zone(), c.instanceType(), c.spot())).provision(req);
     }
 
     private ClusterHandle start(String name, ClusterHandle handle) {
@@ -182,6 +141,7 @@ public final class ClusterLauncher {
                 old.instanceType(), old.spot());
         FaultPoint.BEFORE_CREATE.hit();
         ClusterInfo info = p.create(request);
+        FaultPoint.AFTER_CREATE_RETURNED.hit();
         ClusterHandle handle = old.withNodes(info);
         saveHandle(name, handle, ClusterStatus.INIT);
         FaultPoint.AFTER_CREATE.hit();

@@ -6,6 +6,8 @@ import dev.sky.core.lock.ClusterLock;
 import dev.sky.core.state.ClusterRecord;
 import dev.sky.core.state.ClusterStatus;
 import dev.sky.core.task.Autostop;
+import dev.sky.provision.cluster.reconcile.Reconciled;
+import dev.sky.provision.cluster.reconcile.Reconciler;
 import dev.sky.provision.spi.ClusterRef;
 import dev.sky.provision.spi.InstanceStatus;
 import dev.sky.provision.spi.Provisioner;
@@ -57,23 +59,26 @@ public final class ClusterLifecycle {
         return Pattern.compile(re.toString());
     }
 
+    /**
+     * Terminates the cluster and removes its record once the cloud confirms no node is left. A terminate that fails
+     * keeps the record and throws with what to do; with {@code purge} the record goes anyway, with a warning.
+     */
     public void down(String name, boolean purge) {
         try (ClusterLock lock = lock(name, "down")) {
             ClusterRecord r = require(name);
-            ClusterHandle h = handle(r);
             ClusterTeardown teardown = new ClusterTeardown(ctx, progress);
             try {
-                teardown.terminateAndForget(name, r.cloud(), new ClusterRef(name, r.region(), r.zone()));
+                teardown.terminateAndForget(name, r.cloud(), new ClusterRef(name, r.region(), r.zone()),
+                        r.status() == ClusterStatus.INIT);
             } catch (SkyException e) {
                 if (!purge) {
                     throw e;
                 }
-                progress.info("Warning: " + e.getMessage() + " Removing the record anyway (--purge).");
+                progress.info("Warning: " + e.getMessage() + " Removing the record anyway (--purge): whatever is"
+                        + " still on " + r.cloud() + " is no longer tracked; `sky gc` lists it.");
                 teardown.forget(name);
             }
-            if (h == null) {
-                return;
-            }
+            ctx.state().reconcile().clearAbsent(name);
         }
     }
 
@@ -137,38 +142,19 @@ public final class ClusterLifecycle {
 
     /**
      * Reconciles one cluster's record with what its cloud reports. Returns the new record, or empty when the cluster
-     * is gone (its record removed). A cluster another command is still creating is left alone.
+     * is gone (its record removed). A cluster another command is still working on is left alone.
      */
     public Optional<ClusterRecord> refresh(ClusterRecord r) {
-        Provisioner p = ctx.provisioner(r.cloud());
-        Map<String, InstanceStatus> nodes = p.query(new ClusterRef(r.name(), r.region(), r.zone()));
-        boolean ownerAlive = r.ownerPid() != null && ProcessHandle.of(r.ownerPid()).map(ProcessHandle::isAlive)
-                .orElse(false);
-        if (ownerAlive) {
-            return Optional.of(r);
-        }
-        long alive = nodes.values().stream().filter(s -> s != InstanceStatus.TERMINATED).count();
-        if (alive == 0) {
-            try (ClusterLock lock = lock(r.name(), "refresh")) {
-                new ClusterTeardown(ctx, progress).forget(r.name());
-            }
-            return Optional.empty();
-        }
-        ClusterStatus status;
-        if (alive < r.numNodes() || nodes.values().stream().anyMatch(s -> s == InstanceStatus.PENDING)) {
-            status = ClusterStatus.INIT;
-        } else if (nodes.values().stream().allMatch(s -> s == InstanceStatus.STOPPED)) {
-            status = ClusterStatus.STOPPED;
-        } else if (nodes.values().stream().allMatch(s -> s == InstanceStatus.RUNNING)) {
-            status = r.status() == ClusterStatus.STOPPED ? ClusterStatus.INIT : r.status();
-        } else {
-            status = ClusterStatus.INIT;
-        }
-        if (status != r.status()) {
-            ctx.state().clusters().updateStatus(r.name(), status, Instant.now());
-            return ctx.state().clusters().get(r.name());
-        }
-        return Optional.of(r);
+        return reconciler().refreshOne(r).after();
+    }
+
+    /** Reconciles the clusters in parallel (see {@link Reconciler}); outcomes in the order given. */
+    public List<Reconciled> refreshAll(Collection<ClusterRecord> rows) {
+        return reconciler().refresh(rows);
+    }
+
+    private Reconciler reconciler() {
+        return new Reconciler(ctx, Reconciler.scaledGrace(), name -> new ClusterTeardown(ctx, progress).forget(name));
     }
 
     private ClusterLock lock(String name, String op) {

@@ -6,6 +6,7 @@ import dev.sky.core.TimeScale;
 import dev.sky.core.fault.FaultPoint;
 import dev.sky.provision.spi.ClusterRef;
 import dev.sky.provision.spi.InstanceStatus;
+import dev.sky.provision.spi.ProvisionException;
 import dev.sky.provision.spi.Provisioner;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,33 +25,93 @@ final class ClusterTeardown {
         this.progress = progress;
     }
 
+    /** How long the cloud has to confirm the nodes are gone, before SKY_TIME_SCALE. */
+    static final Duration CONFIRM_TIMEOUT = Duration.ofMinutes(3);
+    /** Terminate calls before giving up, for errors like "try again in 60 s". */
+    static final int TERMINATE_TRIES = 4;
+    /** For a cluster still being created: how long a node may stay invisible to the cloud's listing. */
+    static final Duration INVISIBLE_SETTLE = Duration.ofSeconds(10);
+
     void terminateAndForget(String name, String cloud, ClusterRef ref) {
+        terminateAndForget(name, cloud, ref, false);
+    }
+
+    /**
+     * Terminates (retrying failed calls with back-off), confirms that no node is left, then forgets the cluster.
+     *
+     * @param mayBeInvisible the cluster was being created (INIT): a node the cloud does not list yet may exist, so an
+     *     empty listing is checked again after {@link #INVISIBLE_SETTLE} before the record goes
+     */
+    void terminateAndForget(String name, String cloud, ClusterRef ref, boolean mayBeInvisible) {
         Provisioner p = ctx.provisioner(cloud);
-        p.terminate(ref);
+        boolean nothingThere = allGone(p.query(ref));
+        terminate(p, ref);
         FaultPoint.DOWN_AFTER_TERMINATE.hit();
         confirmGone(p, ref);
+        if (nothingThere && mayBeInvisible) {
+            sleep(TimeScale.millis(INVISIBLE_SETTLE.toMillis()));
+            if (!allGone(p.query(ref))) {
+                terminate(p, ref);
+                confirmGone(p, ref);
+                nothingThere = false;
+            }
+        }
+        if (nothingThere) {
+            progress.info("Cluster '" + name + "' has no node on " + cloud + ": already terminated.");
+        }
         forget(name);
+    }
+
+    private void terminate(Provisioner p, ClusterRef ref) {
+        long gapMs = 1000;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                p.terminate(ref);
+                return;
+            } catch (ProvisionException e) {
+                if (attempt >= TERMINATE_TRIES) {
+                    throw new SkyException(ExitCode.GENERIC, "Terminating '" + ref.clusterName() + "' failed "
+                            + attempt + " times: " + e.getMessage() + ". The record is kept; run `sky down "
+                            + ref.clusterName() + "` again, or `sky down --purge " + ref.clusterName()
+                            + "` to forget it (anything still running keeps billing).", e);
+                }
+                progress.info("Terminate of '" + ref.clusterName() + "' failed (" + e.getMessage() + "); retrying ("
+                        + attempt + "/" + (TERMINATE_TRIES - 1) + ").");
+                sleep(TimeScale.millis(gapMs));
+                gapMs *= 2;
+            }
+        }
+    }
+
+    static boolean allGone(Map<String, InstanceStatus> nodes) {
+        return nodes.values().stream().allMatch(s -> s == InstanceStatus.TERMINATED);
     }
 
     /** Polls the cloud until no node of the cluster is alive. */
     static void confirmGone(Provisioner p, ClusterRef ref) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + TimeScale.scale(CONFIRM_TIMEOUT).toNanos();
+        long pollMs = 250;
         while (true) {
             Map<String, InstanceStatus> left = p.query(ref);
-            if (left.values().stream().allMatch(s -> s == InstanceStatus.TERMINATED)) {
+            if (allGone(left)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new SkyException(ExitCode.GENERIC, "The cloud still reports nodes of '" + ref.clusterName()
                         + "' after terminating them: " + left + ". The record is kept; run `sky down "
-                        + ref.clusterName() + "` again.");
+                        + ref.clusterName() + "` again, or check the cloud's console.");
             }
-            try {
-                Thread.sleep(TimeScale.millis(500));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SkyException(ExitCode.GENERIC, "Interrupted while confirming the teardown");
-            }
+            sleep(TimeScale.millis(pollMs));
+            pollMs = Math.min(pollMs * 2, 2000);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SkyException(ExitCode.GENERIC, "Interrupted while confirming the teardown");
         }
     }
 

@@ -1,0 +1,223 @@
+package dev.sky.provision.cluster.reconcile;
+
+import dev.sky.core.SkyException;
+import dev.sky.core.TimeScale;
+import dev.sky.core.lock.ClusterLock;
+import dev.sky.core.state.ClusterRecord;
+import dev.sky.core.state.ClusterStatus;
+import dev.sky.provision.cluster.ClusterContext;
+import dev.sky.provision.cluster.ClusterHandle;
+import dev.sky.provision.spi.ClusterInfo;
+import dev.sky.provision.spi.ClusterRef;
+import dev.sky.provision.spi.InstanceStatus;
+import dev.sky.provision.spi.Provisioner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * {@code sky status --refresh}: asks the clouds about every cluster in parallel and brings each record in line,
+ * level-triggered (only the cloud's answer now counts, not what happened before). Rules:
+ * <ul>
+ *   <li>A cluster another command holds (its lock is taken, or its owner process lives) is left alone.</li>
+ *   <li>Nodes gone: the record goes only after their absence lasted {@link #DEFAULT_GRACE} and is confirmed by one
+ *       more query, so an instance the cloud does not list yet (eventual consistency) is never forgotten.</li>
+ *   <li>All stopped: STOPPED. Partial, pending or mixed: INIT. Running after a stop, or at a new address: INIT with a
+ *       hint to run {@code sky start}.</li>
+ *   <li>An error asking the cloud, or reaching a node, never changes the record: an UP cluster stays UP.</li>
+ * </ul>
+ */
+public final class Reconciler {
+    /** How long nodes must stay missing before the record goes, before SKY_TIME_SCALE. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
+    private static final int MAX_PARALLEL = 16;
+
+    private final ClusterContext ctx;
+    private final Duration grace;
+    private final Consumer<String> removedHook;
+
+    /**
+     * @param ctx the clusters' context
+     * @param grace how long an absence must last before the record goes (already scaled)
+     * @param forget removes every local trace of a cluster whose nodes are confirmed gone
+     */
+    public Reconciler(ClusterContext ctx, Duration grace, Consumer<String> forget) {
+        this.ctx = ctx;
+        this.grace = grace;
+        this.removedHook = forget;
+    }
+
+    /** Refreshes the clusters in parallel; results in the order given. */
+    public List<Reconciled> refresh(Collection<ClusterRecord> rows) {
+        List<ClusterRecord> list = List.copyOf(rows);
+        if (list.size() <= 1) {
+            return list.stream().map(this::refreshOne).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, list.size()), r -> {
+            Thread t = new Thread(r, "sky-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Reconciled>> futures = new ArrayList<>();
+            for (ClusterRecord r : list) {
+                futures.add(pool.submit(() -> refreshOne(r)));
+            }
+            List<Reconciled> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(unknown(list.get(i), e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SkyException(dev.sky.core.ExitCode.GENERIC, "Interrupted while refreshing");
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Refreshes one cluster. */
+    public Reconciled refreshOne(ClusterRecord r) {
+        if (ownerAlive(r)) {
+            return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "'sky " + r.ownerOp()
+                    + "' (pid " + r.ownerPid() + ") is working on it");
+        }
+        Provisioner p;
+        Map<String, InstanceStatus> nodes;
+        ClusterRef ref = new ClusterRef(r.name(), r.region(), r.zone());
+        try {
+            p = ctx.provisioner(r.cloud());
+            nodes = p.query(ref);
+        } catch (RuntimeException e) {
+            return unknown(r, e);
+        }
+        long alive = nodes.values().stream().filter(s -> !s.isGone()).count();
+        if (alive == 0) {
+            return absent(r, p, ref);
+        }
+        ctx.state().reconcile().clearAbsent(r.name());
+        if (nodes.values().stream().filter(s -> !s.isGone())
+                .allMatch(s -> s == InstanceStatus.STOPPED || s == InstanceStatus.STOPPING) && alive >= r.numNodes()) {
+            return update(r, ClusterStatus.STOPPED, Verdict.STOPPED, null);
+        }
+        boolean allRunning = alive >= r.numNodes() && nodes.values().stream().allMatch(s -> s == InstanceStatus.RUNNING);
+        if (!allRunning) {
+            return update(r, ClusterStatus.INIT, Verdict.PARTIAL, alive + " of " + r.numNodes()
+                    + " node(s) alive, states " + nodes.values() + "; run `sky start " + r.name() + "` or `sky launch -c "
+                    + r.name() + " ...` to repair, or `sky down " + r.name() + "`");
+        }
+        if (r.status() == ClusterStatus.STOPPED) {
+            return update(r, ClusterStatus.INIT, Verdict.RUNNING_AGAIN, "its nodes run again outside sky; run `sky start "
+                    + r.name() + "` to recover");
+        }
+        if (r.status() == ClusterStatus.UP && addressChanged(r, p, ref)) {
+            return update(r, ClusterStatus.INIT, Verdict.ADDRESS_CHANGED, "the head node's address changed; run"
+                    + " `sky start " + r.name() + "` to recover");
+        }
+        return new Reconciled(r.name(), r, Optional.of(r), Verdict.UNCHANGED, null);
+    }
+
+    private Reconciled absent(ClusterRecord r, Provisioner p, ClusterRef ref) {
+        Instant now = Instant.now();
+        Instant first = ctx.state().reconcile().markAbsent(r.name(), now);
+        Duration missing = Duration.between(first, now);
+        if (missing.compareTo(grace) < 0) {
+            return new Reconciled(r.name(), r, Optional.of(r), Verdict.ABSENT_WITHIN_GRACE, "no node found on "
+                    + r.cloud() + " for " + missing.toMillis() / 1000 + " s; the record goes if they stay missing for "
+                    + Math.max(1, grace.toMillis() / 1000) + " s (or run `sky down " + r.name() + "`)");
+        }
+        try (ClusterLock lock = tryLock(r.name())) {
+            if (lock == null) {
+                return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "another command holds it");
+            }
+            Optional<ClusterRecord> current = ctx.state().clusters().get(r.name());
+            if (current.isEmpty() || !current.get().statusUpdatedAt().equals(r.statusUpdatedAt())) {
+                return new Reconciled(r.name(), r, current, Verdict.BUSY, "changed while refreshing");
+            }
+            // Confirm once more under the lock: a create may have made the nodes visible meanwhile.
+            if (p.query(ref).values().stream().anyMatch(s -> !s.isGone())) {
+                ctx.state().reconcile().clearAbsent(r.name());
+                return new Reconciled(r.name(), r, current, Verdict.UNCHANGED, null);
+            }
+            removedHook.accept(r.name());
+            ctx.state().reconcile().clearAbsent(r.name());
+            return new Reconciled(r.name(), r, Optional.empty(), Verdict.REMOVED, null);
+        } catch (RuntimeException e) {
+            return unknown(r, e);
+        }
+    }
+
+    private boolean addressChanged(ClusterRecord r, Provisioner p, ClusterRef ref) {
+        if (r.handleJson() == null) {
+            return false;
+        }
+        ClusterHandle h = ClusterHandle.fromJson(r.handleJson());
+        if (h.nodes().isEmpty()) {
+            return false;
+        }
+        try {
+            Optional<ClusterInfo> info = p.clusterInfo(ref);
+            if (info.isEmpty() || info.get().nodes().isEmpty()) {
+                return false;
+            }
+            String now = info.get().head().externalAddress();
+            return now != null && !now.equals(h.head().address());
+        } catch (RuntimeException e) {
+            return false; // a transient error never demotes
+        }
+    }
+
+    /** Writes the new status under the lock, unless another command changed the record meanwhile. */
+    private Reconciled update(ClusterRecord r, ClusterStatus status, Verdict verdict, String note) {
+        if (status == r.status()) {
+            return new Reconciled(r.name(), r, Optional.of(r), verdict, note);
+        }
+        try (ClusterLock lock = tryLock(r.name())) {
+            if (lock == null) {
+                return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "another command holds it");
+            }
+            Optional<ClusterRecord> current = ctx.state().clusters().get(r.name());
+            if (current.isEmpty() || !current.get().statusUpdatedAt().equals(r.statusUpdatedAt())) {
+                return new Reconciled(r.name(), r, current, Verdict.BUSY, "changed while refreshing");
+            }
+            ctx.state().clusters().updateStatus(r.name(), status, Instant.now());
+            return new Reconciled(r.name(), r, ctx.state().clusters().get(r.name()), verdict, note);
+        }
+    }
+
+    /** The lock if it is free now, else null: refresh never waits behind a launch or a down. */
+    private ClusterLock tryLock(String name) {
+        try {
+            return ClusterLock.acquire(ctx.paths().locks(), name, "status --refresh", Duration.ZERO, null);
+        } catch (SkyException busy) {
+            return null;
+        }
+    }
+
+    private static boolean ownerAlive(ClusterRecord r) {
+        return r.ownerPid() != null && r.ownerPid() != ProcessHandle.current().pid()
+                && ProcessHandle.of(r.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Reconciled unknown(ClusterRecord r, Throwable e) {
+        return new Reconciled(r.name(), r, Optional.of(r), Verdict.UNKNOWN, "could not ask " + r.cloud() + ": "
+                + (e == null ? "unknown error" : e.getMessage()));
+    }
+
+    /** The grace period scaled by SKY_TIME_SCALE. */
+    public static Duration scaledGrace() {
+        return TimeScale.scale(DEFAULT_GRACE);
+    }
+}
