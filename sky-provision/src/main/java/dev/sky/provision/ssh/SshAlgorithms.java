@@ -11,7 +11,7 @@ import net.schmizz.sshj.common.Factory;
  * Diffie-Hellman; these are left out. ChaCha20-Poly1305 comes first because it is the fastest in sshj (measured:
  * bench/sync), then AES-GCM and AES-CTR for servers without it.
  */
-final class SshAlgorithms {
+public final class SshAlgorithms {
     private SshAlgorithms() {}
 
     static final List<String> CIPHERS = List.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
@@ -22,7 +22,8 @@ final class SshAlgorithms {
             "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "diffie-hellman-group-exchange-sha256",
             "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256", "ext-info-c");
 
-    static Config config() {
+    /** A fresh sshj configuration offering only these algorithms (costly to build: share it). */
+    public static Config config() {
         DefaultConfig config = new DefaultConfig();
         config.setCipherFactories(pick(config.getCipherFactories(), CIPHERS));
         config.setMACFactories(pick(config.getMACFactories(), MACS));

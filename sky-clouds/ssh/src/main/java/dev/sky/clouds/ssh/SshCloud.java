@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SSH node pools: machines the user already has, listed in {@code SKY_HOME/ssh_node_pools.yaml}. Offerings will
- * be computed from the machines; until that lands the list is empty, so the optimizer never picks a pool.
+ * SSH node pools: machines the user already has, listed in {@code SKY_HOME/ssh_node_pools.yaml}. Each pool is a
+ * region ({@code ssh-<pool>}) whose offerings are the host shapes {@code sky ssh up} recorded, at cost 0.
  */
 public final class SshCloud implements CloudDescriptor {
     static final String SETUP_HINT = "List your machines in %s, e.g.\n"
@@ -46,7 +46,15 @@ public final class SshCloud implements CloudDescriptor {
 
     @Override
     public Catalog offerings(SkyPaths paths) {
-        return new Catalog(id(), List.of(), "computed", null);
+        Optional<List<String>> allowed = SkyConfigLoader.load(paths).stringList("ssh.allowed_node_pools");
+        List<String> inFile = new ArrayList<>();
+        try {
+            NodePoolsFile.read(paths.sshNodePools(), paths.userHome()).forEach(p -> inFile.add(p.name()));
+        } catch (NodePoolsFile.UnreadableException e) {
+            return new Catalog(id(), List.of(), "computed", null);
+        }
+        return new Catalog(id(), PoolOfferings.rows(paths, pool -> inFile.contains(pool)
+                && (allowed.isEmpty() || allowed.get().contains(pool))), "computed", null);
     }
 
     @Override
@@ -74,17 +82,30 @@ public final class SshCloud implements CloudDescriptor {
             return CredentialStatus.disabled(id(), "no SSH node pools in " + paths.sshNodePools(), hint);
         }
         Optional<List<String>> allowed = SkyConfigLoader.load(paths).stringList("ssh.allowed_node_pools");
-        List<String> details = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         List<String> usable = new ArrayList<>();
+        java.util.Set<String> setUp = PoolOfferings.rows(paths, pool -> true).stream()
+                .map(r -> r.region().substring(4)).collect(java.util.stream.Collectors.toSet());
         for (NodePool p : pools) {
             if (allowed.isPresent() && !allowed.get().contains(p.name())) {
                 continue;
             }
-            if (p.usable()) {
+            if (!p.usable()) {
+                lines.add("ssh-" + p.name() + ": disabled. Reason: " + p.problem());
+            } else if (!setUp.contains(p.name())) {
                 usable.add(p.name());
-                details.add(p.name() + " (" + p.hosts().size() + (p.hosts().size() == 1 ? " host)" : " hosts)"));
+                lines.add("ssh-" + p.name() + ": disabled. Reason: Not set up. Use `sky ssh up --infra " + p.name()
+                        + "` to set up.");
             } else {
-                details.add(p.name() + ": disabled. Reason: " + p.problem());
+                usable.add(p.name());
+                lines.add("ssh-" + p.name() + " (" + p.hosts().size() + (p.hosts().size() == 1 ? " host)" : " hosts)"));
+            }
+        }
+        List<String> details = new ArrayList<>();
+        if (!lines.isEmpty()) {
+            details.add("Allowed node pools:");
+            for (int i = 0; i < lines.size(); i++) {
+                details.add((i == lines.size() - 1 ? "\u2514\u2500\u2500 " : "\u251c\u2500\u2500 ") + lines.get(i));
             }
         }
         if (usable.isEmpty()) {
@@ -98,7 +119,6 @@ public final class SshCloud implements CloudDescriptor {
 
     private static Map<CloudFeature, String> unsupportedFeatures() {
         Map<CloudFeature, String> m = new EnumMap<>(CloudFeature.class);
-        m.put(CloudFeature.PROVISION, "Launching on SSH node pools is not available yet.");
         m.put(CloudFeature.SPOT, "SSH node pools are fixed machines; there is no spot capacity.");
         m.put(CloudFeature.STOP, "sky does not power off the machines of an SSH node pool; use sky down.");
         m.put(CloudFeature.IMAGE_ID, "SSH node pool machines keep their own operating system.");
