@@ -25,7 +25,8 @@ public final class AutostopSetter {
     }
 
     public void apply(String cluster, RemoteRunner head, Autostop autostop, String hookLauncher) {
-        String hook = autostop.enabled() ? hook(cluster, autostop, hookLauncher) : null;
+        String hook = autostop.enabled() ? selfShutdown(cluster, autostop.down())
+                .orElseGet(() -> hook(cluster, autostop, hookLauncher)) : null;
         CapturedOutput err = new CapturedOutput();
         int code = head.run(new RuntimeCommands(cluster).autostopSet(autostop, hook), null,
                 dev.sky.provision.ssh.OutputSink.discard(), err);
@@ -41,6 +42,13 @@ public final class AutostopSetter {
         ctx.state().clusters().upsert(new ClusterRecord(r.name(), r.status(), r.cloud(), r.region(), r.zone(),
                 r.numNodes(), r.resourcesJson(), r.handleJson(), autostop.enabled() ? Json.write(m) : null,
                 r.launchedAt(), r.statusUpdatedAt(), r.ownerPid(), r.ownerOp()));
+    }
+
+    /** The cloud's own way for the node to stop itself (AWS: a shutdown from inside), if it has one. */
+    private java.util.Optional<String> selfShutdown(String cluster, boolean down) {
+        ClusterRecord r = ctx.state().clusters().get(cluster).orElseThrow();
+        return ctx.provisioner(r.cloud()).selfShutdownCommand(
+                new dev.sky.provision.spi.ClusterRef(cluster, r.region(), r.zone()), down);
     }
 
     private String hook(String cluster, Autostop autostop, String launcher) {

@@ -91,6 +91,11 @@ final class CapabilityGuard implements Provisioner {
     }
 
     @Override
+    public Optional<String> selfShutdownCommand(ClusterRef cluster, boolean down) {
+        return delegate.selfShutdownCommand(cluster, down);
+    }
+
+    @Override
     public <T> Optional<T> extension(Class<T> type) {
         return delegate.extension(type);
     }

@@ -37,6 +37,18 @@ public record ProvisionRequest(String clusterName, int numNodes, String cloud, S
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
+    /**
+     * The label the launcher sets (to {@code true}) when autostop with {@code --down} is asked at launch. Clouds whose
+     * nodes end themselves on autostop (AWS) then make a shutdown from inside the node terminate it instead of
+     * stopping it. Clouds drop it from the tags they set.
+     */
+    public static final String AUTOSTOP_DOWN_LABEL = "sky-autostop-down";
+
+    /** Whether autostop with {@code --down} was asked at launch (see {@link #AUTOSTOP_DOWN_LABEL}). */
+    public boolean autostopDown() {
+        return "true".equals(labels.get(AUTOSTOP_DOWN_LABEL));
+    }
+
     /** A request for the chosen candidate, with no image, disk size, ports or labels. */
     public static ProvisionRequest forCandidate(String clusterName, Candidate chosen, String skyPublicKey,
                                                 String clusterPublicKey) {

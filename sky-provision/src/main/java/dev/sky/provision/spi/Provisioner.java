@@ -88,6 +88,16 @@ public interface Provisioner {
     }
 
     /**
+     * The command the head's autostop watchdog runs to stop the cluster from inside (or, with {@code down}, to end
+     * it), so that no cloud credentials need to be on the node. Empty when the cloud needs sky on this machine to do
+     * it (the local cloud), in which case the watchdog runs {@code sky stop|down} here. Clouds may prepare the nodes
+     * first (e.g. say what a shutdown from inside does).
+     */
+    default Optional<String> selfShutdownCommand(ClusterRef cluster, boolean down) {
+        return Optional.empty();
+    }
+
+    /**
      * An optional extra interface this provisioner offers, such as the local cloud's node control. Callers ask for
      * an interface, never a cloud's class.
      */
