@@ -3,12 +3,13 @@ package dev.sky.clouds.aws;
 import dev.sky.clouds.aws.credentials.AwsCredentialCheck;
 import dev.sky.optimizer.cloud.CatalogCloud;
 import dev.sky.optimizer.cloud.CheckContext;
+import dev.sky.optimizer.cloud.CloudFeature;
 import dev.sky.optimizer.cloud.CredentialStatus;
 import dev.sky.optimizer.cloud.EgressTiers;
 import java.util.List;
 import java.util.Map;
 
-/** Amazon Web Services: priced from the AWS catalog; launching lands with the EC2 provisioner. */
+/** Amazon Web Services: priced from the AWS catalog, launched through the EC2 provisioner ({@code provision}). */
 public final class AwsCloud extends CatalogCloud {
     /** SkyPilot's default families (aws_catalog {@code _DEFAULT_INSTANCE_FAMILY}) and the NVMe variants that exist. */
     static final List<String> DEFAULT_FAMILIES =
@@ -22,7 +23,8 @@ public final class AwsCloud extends CatalogCloud {
             new EgressTiers.Tier(150 * 1024, 0.07)), 150 * 1024, 0.05);
 
     public AwsCloud() {
-        super("aws", "AWS", DEFAULT_FAMILIES, notLaunchableYet("AWS", Map.of()));
+        super("aws", "AWS", DEFAULT_FAMILIES, Map.of(CloudFeature.DOCKER_IMAGE,
+                "Container images (image_id: docker:...) on VMs are not supported yet."));
     }
 
     @Override
