@@ -55,6 +55,16 @@ public final class ClusterContext implements AutoCloseable {
         return clouds().fromId(id);
     }
 
+    /**
+     * Uses these clouds and provisioners instead of discovering them, for embedding sky and for engine tests that
+     * drive in-memory clouds. Call before any other use.
+     */
+    public synchronized ClusterContext withClouds(CloudRegistry registry, Map<String, Provisioner> byCloudId) {
+        this.clouds = registry;
+        this.provisioners.putAll(byCloudId);
+        return this;
+    }
+
     public synchronized Provisioner provisioner(String cloudId) {
         return provisioners.computeIfAbsent(cloudId, id -> Provisioners.forCloud(cloud(id),
                 new ProvisionerContext(paths, env), ClusterContext.class.getClassLoader()));
