@@ -39,6 +39,7 @@ final class S3Store implements ObjectStore {
     private final Map<String, String> env;
     private AwsCredentialsProvider credentials;
     private S3Client client;
+    private volatile boolean singleDeletes;
 
     S3Store(S3StoreConfig config, Map<String, String> env) {
         this.config = config;
@@ -116,8 +117,23 @@ final class S3Store implements ObjectStore {
         if (batch.isEmpty()) {
             return;
         }
-        s3().deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(List.copyOf(batch)).quiet(true)
-                .build()));
+        if (!singleDeletes) {
+            try {
+                s3().deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(List.copyOf(batch))
+                        .quiet(true).build()));
+                batch.clear();
+                return;
+            } catch (S3Exception e) {
+                if (e.statusCode() != 501) {
+                    throw e;
+                }
+                // Some S3-compatible servers lack the batch call (or its newer checksum header): one by one.
+                singleDeletes = true;
+            }
+        }
+        for (ObjectIdentifier o : batch) {
+            s3().deleteObject(b -> b.bucket(bucket).key(o.key()));
+        }
         batch.clear();
     }
 
@@ -127,6 +143,9 @@ final class S3Store implements ObjectStore {
             Map<String, RemoteObject> out = new LinkedHashMap<>();
             String p = prefix == null || prefix.isEmpty() ? null : prefix.endsWith("/") ? prefix : prefix + "/";
             for (S3Object o : s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(p)).contents()) {
+                if (o.key().endsWith("/")) {
+                    continue; // a folder marker, not a file
+                }
                 out.put(o.key(), new RemoteObject(o.key(), o.size(), md5FromEtag(o.eTag())));
             }
             return out;

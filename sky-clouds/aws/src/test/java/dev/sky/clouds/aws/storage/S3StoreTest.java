@@ -117,8 +117,10 @@ class S3StoreTest {
             remote.options().forEach((k, v) -> conf.append(k).append(" = ").append(v).append('\n'));
             Path confFile = dir.resolve("rclone.conf");
             Files.writeString(confFile, conf);
-            Process p = new ProcessBuilder(List.of("rclone", "--config", confFile.toString(), "cat", "r:sky-rclone/r.txt"))
-                    .redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(List.of("rclone", "--config", confFile.toString(), "cat",
+                    "r:sky-rclone/r.txt")).redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_")); // as on a node: only the remote's keys
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(out).isEqualTo("via rclone");
