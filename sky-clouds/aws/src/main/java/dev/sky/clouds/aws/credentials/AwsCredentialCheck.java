@@ -24,21 +24,39 @@ public final class AwsCredentialCheck {
             + "      $ aws configure list  # Ensure that this shows identity is set.\n"
             + "    For AWS SSO: aws configure sso, then aws sso login --profile <profile_name>";
 
+    /** Confirms what discovery found with the cloud (one STS call), or says why it cannot be used. */
+    public interface IdentityConfirmer {
+        CredentialStatus confirm(CredentialStatus found);
+    }
+
     private final Map<String, String> env;
     private final Path userHome;
     private final Instant now;
+    private final IdentityConfirmer confirmer;
 
+    /** The full check: discovery, then one STS GetCallerIdentity call under a bounded timeout. */
     public AwsCredentialCheck(CheckContext ctx) {
-        this(ctx, Instant.now());
+        this(ctx, Instant.now(), new StsIdentity(ctx.env(), ctx.paths().userHome(), StsIdentity.TIMEOUT));
     }
 
+    /** Discovery only: files and environment, no network call. */
     AwsCredentialCheck(CheckContext ctx, Instant now) {
+        this(ctx, now, null);
+    }
+
+    AwsCredentialCheck(CheckContext ctx, Instant now, IdentityConfirmer confirmer) {
         this.env = ctx.env();
         this.userHome = ctx.paths().userHome();
         this.now = now;
+        this.confirmer = confirmer;
     }
 
     public CredentialStatus run() {
+        CredentialStatus found = discover();
+        return found.enabled() && confirmer != null ? confirmer.confirm(found) : found;
+    }
+
+    private CredentialStatus discover() {
         String keyId = env("AWS_ACCESS_KEY_ID");
         if (keyId != null && env("AWS_SECRET_ACCESS_KEY") != null) {
             return enabled("environment variables (access key " + mask(keyId) + ")");

@@ -248,7 +248,7 @@ public final class AwsProvisioner implements Provisioner {
     @Override
     public <T> Optional<T> extension(Class<T> type) {
         if (type == dev.sky.provision.spi.TaggedResources.class) {
-            return Optional.of(type.cast(new AwsTaggedResources(this, ctx.env())));
+            return Optional.of(type.cast(new AwsTaggedResources(this, ctx.paths())));
         }
         return Provisioner.super.extension(type);
     }

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.DeleteKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -29,11 +27,11 @@ final class AwsTaggedResources implements TaggedResources {
     static final String KEY_PAIR = "key-pair";
 
     private final AwsProvisioner p;
-    private final Map<String, String> env;
+    private final dev.sky.core.SkyPaths paths;
 
-    AwsTaggedResources(AwsProvisioner p, Map<String, String> env) {
+    AwsTaggedResources(AwsProvisioner p, dev.sky.core.SkyPaths paths) {
         this.p = p;
-        this.env = env;
+        this.paths = paths;
     }
 
     @Override
@@ -100,10 +98,10 @@ final class AwsTaggedResources implements TaggedResources {
         }
     }
 
+    /** The regions sky offers for AWS (its catalog's): where sky could have created anything. */
     private List<String> enabledRegions() {
-        Ec2Calls c = p.calls(null);
-        return c.call("DescribeRegions", null, () -> c.ec2.describeRegions(DescribeRegionsRequest.builder().build()))
-                .regions().stream().map(software.amazon.awssdk.services.ec2.model.Region::regionName).toList();
+        return new dev.sky.clouds.aws.AwsCloud().offerings(paths).rows().stream()
+                .map(dev.sky.optimizer.catalog.CatalogRow::region).distinct().sorted().toList();
     }
 
     private static List<String> ids(List<TaggedResource> all, String region, String kind) {
