@@ -14,6 +14,7 @@ import dev.sky.cli.command.Logs;
 import dev.sky.cli.command.Queue;
 import dev.sky.cli.command.Serve;
 import dev.sky.cli.command.ShowGpus;
+import dev.sky.cli.command.Ssh;
 import dev.sky.cli.command.SshConfig;
 import dev.sky.cli.command.Start;
 import dev.sky.cli.command.Status;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CommandTree {
     static final List<Class<?>> COMMANDS = List.of(Launch.class, Exec.class, Status.class, Queue.class, Logs.class,
             Cancel.class, Stop.class, Start.class, Down.class, Autostop.class, CostReport.class, Check.class,
-            ShowGpus.class, SshConfig.class, Storage.class, Jobs.class, Serve.class, Local.class, Completion.class);
+            ShowGpus.class, Ssh.class, SshConfig.class, Storage.class, Jobs.class, Serve.class, Local.class,
+            Completion.class);
 
     /** Commands that need the whole tree (completion scripts list every flag). */
     private static final String NEEDS_ALL = "completion";

@@ -38,6 +38,9 @@ public final class StatusJson {
     public static String infra(ClusterRecord r, ClusterHandle h) {
         String display = h != null && h.cloudDisplay() != null ? h.cloudDisplay() : r.cloud();
         String loc = r.zone() != null ? r.zone() : r.region();
+        if ("ssh".equals(r.cloud()) && loc != null && loc.startsWith("ssh-")) {
+            loc = loc.substring(4); // a pool is planned as region ssh-<pool> and shown as SSH (pool)
+        }
         return display + (loc == null ? "" : " (" + loc + ")");
     }
 
