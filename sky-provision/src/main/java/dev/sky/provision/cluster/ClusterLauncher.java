@@ -101,6 +101,7 @@ public final class ClusterLauncher {
                 FaultPoint.AFTER_RUNTIME_INSTALL.hit();
                 Provisioner p = ctx.provisioner(handle.cloud());
                 new WorkdirUploader(ctx, progress).upload(name, req.task(), nodes, p);
+                dev.sky.provision.storage.StorageMounts.attach(ctx, progress, name, req.task(), nodes, p);
                 FaultPoint.AFTER_SYNC.hit();
                 if (provisioned || row.isEmpty() || row.get().status() != ClusterStatus.UP) {
                     markUp(name, handle, req);

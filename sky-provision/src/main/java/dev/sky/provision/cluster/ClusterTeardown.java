@@ -59,6 +59,7 @@ final class ClusterTeardown {
         if (nothingThere) {
             progress.info("Cluster '" + name + "' has no node on " + cloud + ": already terminated.");
         }
+        dev.sky.provision.storage.StorageMounts.afterClusterGone(ctx, progress, name);
         forget(name);
     }
 

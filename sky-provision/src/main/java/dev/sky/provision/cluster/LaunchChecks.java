@@ -2,11 +2,11 @@ package dev.sky.provision.cluster;
 
 import dev.sky.core.ExitCode;
 import dev.sky.core.SkyException;
-import dev.sky.core.task.FileMount;
 import dev.sky.core.task.Resources;
 import dev.sky.core.task.Task;
 import dev.sky.optimizer.cloud.CloudDescriptor;
 import dev.sky.optimizer.cloud.CloudFeature;
+import dev.sky.provision.storage.StorageMounts;
 
 /** Refusals that must happen before anything is created or written, each in one line with its reason. */
 public final class LaunchChecks {
@@ -14,13 +14,7 @@ public final class LaunchChecks {
 
     /** Parts of a task this version cannot run anywhere yet. */
     public static void refuseUnsupportedTaskParts(Task task) {
-        for (FileMount m : task.fileMounts().values()) {
-            if (m.storage() != null || m.isCloudUri()) {
-                throw new SkyException(ExitCode.INVALID_INPUT, "file_mounts." + m.destination()
-                        + ": bucket and cloud-storage mounts are not supported yet; only local files and folders"
-                        + " can be mounted.");
-            }
-        }
+        StorageMounts.refuseBadEntries(task);
     }
 
     /** Parts of a task the chosen cloud declares it cannot do at launch (container images, TPUs, provisioning). */
@@ -30,6 +24,7 @@ public final class LaunchChecks {
         check(cloud, CloudFeature.DOCKER_IMAGE, r.dockerImage(), "run `image_id: docker:...`");
         check(cloud, CloudFeature.TPU, r.tpu(), "launch TPUs");
         check(cloud, CloudFeature.MULTI_NODE, task.numNodes() > 1, "launch " + task.numNodes() + " nodes");
+        StorageMounts.refuseOnCloud(task, cloud.id(), cloud.displayName());
     }
 
     private static void check(CloudDescriptor cloud, CloudFeature f, boolean needed, String what) {

@@ -53,11 +53,15 @@ final class WorkdirUploader {
             progress.detail(describe(stats.get(0)));
             progress.stageDone();
         }
-        if (task.fileMounts().isEmpty()) {
+        if (task.fileMounts().values().stream().allMatch(dev.sky.provision.storage.MountPlans::isBucketMount)) {
             return;
         }
-        progress.stage("Syncing " + task.fileMounts().size() + " file mount(s)");
+        progress.stage("Syncing " + task.fileMounts().values().stream()
+                .filter(m -> !dev.sky.provision.storage.MountPlans.isBucketMount(m)).count() + " file mount(s)");
         for (FileMount m : task.fileMounts().values()) {
+            if (dev.sky.provision.storage.MountPlans.isBucketMount(m)) {
+                continue; // buckets: StorageMounts
+            }
             Path src = resolve(m.source());
             if (!Files.exists(src)) {
                 throw new SkyException(ExitCode.INVALID_INPUT, "file_mounts." + m.destination() + ": "

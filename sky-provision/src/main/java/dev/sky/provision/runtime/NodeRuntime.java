@@ -20,7 +20,7 @@ public final class NodeRuntime {
     /** Script paths relative to the runtime folder, entry script first. */
     public static final List<String> SCRIPTS = List.of(
             "sky-rt", "lib/common.sh", "lib/init.sh", "lib/jobs.sh", "lib/scheduler.sh", "lib/driver.sh",
-            "lib/rank.sh", "lib/logs.sh", "lib/autostop.sh", "lib/teardown.sh");
+            "lib/rank.sh", "lib/logs.sh", "lib/autostop.sh", "lib/teardown.sh", "lib/storage.sh");
 
     private static final String RESOURCE_ROOT = "/dev/sky/provision/runtime/";
     private static final String HEREDOC_END = "__SKY_RT_SCRIPT_END__";

@@ -61,6 +61,8 @@ rt_cmd_driver() {
   if [ -f "$d/run.sh" ]; then
     rt_phase run "$d_nodes"
     rt_put "$d/exit_codes" "$RT_CODES"
+    # MOUNT_CACHED: the job is not finished until its writes are in the bucket (lib/storage.sh).
+    command -v rt_storage_flush_nodes >/dev/null 2>&1 && rt_storage_flush_nodes "$d_nodes" >>"$d_logs/run.log" 2>&1
     if [ "$RT_FAILED" = 1 ]; then
       printf 'ERROR: Job %s failed with return code list: [%s]\n' "$d_id" "$(printf '%s' "$RT_CODES" | sed 's/ /, /g')" \
         >>"$d_logs/run.log"

@@ -1,0 +1,43 @@
+package dev.sky.provision.storage;
+
+import dev.sky.core.ExitCode;
+import dev.sky.core.SkyException;
+import dev.sky.provision.storage.spi.ObjectStore;
+import dev.sky.provision.storage.spi.ObjectStoreFactory;
+import dev.sky.provision.storage.spi.StoreSettings;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The object store types on the classpath, found by ServiceLoader on first use. */
+public final class ObjectStores {
+    private static volatile Map<String, ObjectStoreFactory> factories;
+
+    private ObjectStores() {}
+
+    /** Opens a client of {@code storeType}; contacts nothing yet. */
+    public static ObjectStore open(String storeType, StoreSettings settings) {
+        ObjectStoreFactory f = all().get(storeType);
+        if (f == null) {
+            throw new SkyException(ExitCode.INVALID_INPUT, "Store '" + storeType + "' is not available in this"
+                    + " build (available: " + String.join(", ", all().keySet()) + ").");
+        }
+        return f.open(settings);
+    }
+
+    public static boolean available(String storeType) {
+        return all().containsKey(storeType);
+    }
+
+    private static Map<String, ObjectStoreFactory> all() {
+        Map<String, ObjectStoreFactory> m = factories;
+        if (m == null) {
+            m = new TreeMap<>();
+            for (ObjectStoreFactory f : ServiceLoader.load(ObjectStoreFactory.class, ObjectStores.class.getClassLoader())) {
+                m.putIfAbsent(f.storeType(), f);
+            }
+            factories = m;
+        }
+        return m;
+    }
+}
