@@ -25,7 +25,7 @@ final class Filters {
         List<Filter> out = new ArrayList<>();
         for (QueryParams f : params.structs("Filter")) {
             String name = f.required("Name");
-            if (!known.contains(name) && !name.startsWith("tag:")) {
+            if (!known.contains(name) && !name.startsWith("tag:") && !name.equals("tag-key")) {
                 throw Ec2Error.invalid("The filter '" + name + "' is invalid");
             }
             List<Pattern> values = f.list("Value").stream().map(Filters::glob).toList();

@@ -83,6 +83,9 @@ final class InstanceActions {
     }
 
     private static List<String> field(EmulatedInstance i, String name) {
+        if (name.equals("instance.group-id")) {
+            return i.securityGroupIds;
+        }
         String v = switch (name) {
             case "instance-state-name" -> i.state.wireName;
             case "instance-id" -> i.id;
@@ -95,12 +98,8 @@ final class InstanceActions {
             case "client-token" -> i.clientToken;
             case "private-ip-address" -> i.privateIp;
             case "ip-address" -> i.publicIp;
-            case "instance.group-id" -> null;
             default -> null;
         };
-        if (name.equals("instance.group-id")) {
-            return i.securityGroupIds;
-        }
         return v == null ? List.of() : List.of(v);
     }
 
