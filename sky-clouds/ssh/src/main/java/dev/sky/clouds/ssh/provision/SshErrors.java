@@ -15,12 +15,12 @@ final class SshErrors {
             String what = at >= 0 ? m.substring(at, end > at ? end : m.length()) : "its host key changed";
             return "host " + h.key() + " of pool '" + h.pool() + "' refused: " + what + " recorded at `sky ssh up`."
                     + " If the host was reinstalled, run `sky ssh up --infra " + h.pool()
-                    + "` again to record the new key.";
+                    + "` again to record the new key";
         }
         if (m.contains("refused the key")) {
             return "host " + h.key() + " of pool '" + h.pool() + "' refused the key " + h.identityFile()
                     + " for user " + h.user() + "; check identity_file in the pools file, then run `sky ssh up --infra "
-                    + h.pool() + "`.";
+                    + h.pool() + "`";
         }
         String reason = m.replaceFirst("^Cannot connect to [^:]+:\\d+: ", "").replace(" (not retryable)", "");
         return "host " + h.key() + " of pool '" + h.pool() + "' did not answer: " + reason;
