@@ -82,8 +82,8 @@ public final class AwsProvisioner implements Provisioner {
         Ec2Calls c = calls(r.region());
         ClusterRef ref = r.ref();
         String keyName = SkyKeyPair.ensure(c, userId, r.skyPublicKey());
-        String groupId = new ClusterSecurityGroup(c, userId, r.clusterName()).ensure(r.ports(),
-                InstanceLauncher.userLabels(r.labels()));
+        ClusterSecurityGroup group = new ClusterSecurityGroup(c, userId, r.clusterName());
+        String groupId = group.ensure(r.ports(), InstanceLauncher.userLabels(r.labels()));
         List<Instance> live = ClusterInstances.describe(c, userId, r.clusterName()).liveByRank();
         startStopped(c, r.clusterName(), live);
         Map<Integer, Instance> byRank = new LinkedHashMap<>();
@@ -116,6 +116,9 @@ public final class AwsProvisioner implements Provisioner {
                 cleanUpAfterFailedCreate(c, r.clusterName(), made, live.size());
                 throw e;
             }
+        }
+        if (r.numNodes() > 1) {
+            group.allowNodes(groupId, byRank.values().stream().map(Instance::privateIpAddress).toList());
         }
         List<NodeInfo> nodes = new ArrayList<>();
         for (int rank = 0; rank < r.numNodes(); rank++) {

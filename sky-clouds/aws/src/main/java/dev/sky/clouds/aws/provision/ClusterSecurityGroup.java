@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /**
  * The one security group of a cluster: SSH from anywhere, every port between the cluster's own nodes, and the task's
@@ -93,6 +92,30 @@ final class ClusterSecurityGroup {
         }
     }
 
+    /**
+     * Lets the cluster's nodes reach each other on every port (distributed jobs pick their own ports): all traffic
+     * from each node's private address. Per-address rules rather than a rule naming the group itself, so that the
+     * rules read the same everywhere; a VPC keeps an instance's private address across stop and start.
+     */
+    void allowNodes(String groupId, List<String> privateIps) {
+        SecurityGroup group = find().orElse(null);
+        List<IpPermission> existing = group == null ? List.of() : group.ipPermissions();
+        List<IpPermission> missing = new ArrayList<>();
+        for (String ip : privateIps) {
+            if (ip == null || ip.isBlank()) {
+                continue;
+            }
+            String cidr = ip + "/32";
+            boolean have = existing.stream().anyMatch(e -> "-1".equals(e.ipProtocol())
+                    && e.ipRanges().stream().anyMatch(r -> cidr.equals(r.cidrIp())));
+            if (!have) {
+                missing.add(IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp(cidr)
+                        .description("sky cluster node").build()).build());
+            }
+        }
+        send(groupId, missing);
+    }
+
     private void authorize(String groupId, List<IpPermission> existing, List<PortRange> ports) {
         List<IpPermission> wanted = new ArrayList<>();
         wanted.add(tcp(22, 22));
@@ -105,12 +128,10 @@ final class ClusterSecurityGroup {
                 missing.add(w);
             }
         }
-        boolean intra = existing.stream().anyMatch(e -> "-1".equals(e.ipProtocol()) && e.userIdGroupPairs().stream()
-                .anyMatch(g -> groupId.equals(g.groupId())));
-        if (!intra) {
-            missing.add(IpPermission.builder().ipProtocol("-1")
-                    .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build()).build());
-        }
+        send(groupId, missing);
+    }
+
+    private void send(String groupId, List<IpPermission> missing) {
         if (missing.isEmpty()) {
             return;
         }
