@@ -65,8 +65,10 @@ class SshCloudTest {
         CredentialStatus s = check();
         assertThat(s.enabled()).isTrue();
         assertThat(s.identity()).isEqualTo("node pools lab");
-        assertThat(s.details()).containsExactly("lab (2 hosts)", "empty: disabled. Reason: no hosts listed",
-                "badkey: disabled. Reason: hosts[0]: identity_file ~/.ssh/missing does not exist");
+        assertThat(s.details()).containsExactly("Allowed node pools:",
+                "\u251c\u2500\u2500 ssh-lab: disabled. Reason: Not set up. Use `sky ssh up --infra lab` to set up.",
+                "\u251c\u2500\u2500 ssh-empty: disabled. Reason: no hosts listed",
+                "\u2514\u2500\u2500 ssh-badkey: disabled. Reason: hosts[0]: identity_file ~/.ssh/missing does not exist");
     }
 
     @Test
@@ -75,7 +77,8 @@ class SshCloudTest {
         write(".skyj/config.yaml", "ssh:\n  allowed_node_pools: [b]\n");
         CredentialStatus s = check();
         assertThat(s.enabled()).isTrue();
-        assertThat(s.details()).containsExactly("b (1 host)");
+        assertThat(s.details()).containsExactly("Allowed node pools:",
+                "\u2514\u2500\u2500 ssh-b: disabled. Reason: Not set up. Use `sky ssh up --infra b` to set up.");
     }
 
     @Test
@@ -92,12 +95,13 @@ class SshCloudTest {
         CredentialStatus s = check();
         assertThat(s.enabled()).isFalse();
         assertThat(s.reason()).isEqualTo("no usable SSH node pool");
-        assertThat(s.details()).containsExactly("a: disabled. Reason: hosts[0]: no address (give a host name or 'ip')");
+        assertThat(s.details()).containsExactly("Allowed node pools:",
+                "\u2514\u2500\u2500 ssh-a: disabled. Reason: hosts[0]: no address (give a host name or 'ip')");
     }
 
     @Test
-    void launchingIsRefusedWithAReasonAndOfferingsAreComputed() {
-        assertThat(ssh.unsupported().get(CloudFeature.PROVISION)).contains("not available yet");
+    void launchingIsSupportedStopIsNotAndNoRecordsMeanNoOfferings() {
+        assertThat(ssh.unsupported()).doesNotContainKey(CloudFeature.PROVISION);
         assertThat(ssh.unsupported()).containsKeys(CloudFeature.SPOT, CloudFeature.STOP);
         assertThat(ssh.computedOfferings()).isTrue();
         assertThat(ssh.offerings(paths()).rows()).isEmpty();
