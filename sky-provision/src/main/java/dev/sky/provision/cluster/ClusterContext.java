@@ -23,6 +23,7 @@ public final class ClusterContext implements AutoCloseable {
     private CloudRegistry clouds;
     private StateStore state;
     private final Map<String, Provisioner> provisioners = new HashMap<>();
+    private EngineTimings timings = EngineTimings.standard();
 
     public ClusterContext(SkyPaths paths, Map<String, String> env) {
         this.paths = paths;
@@ -62,6 +63,17 @@ public final class ClusterContext implements AutoCloseable {
     public synchronized ClusterContext withClouds(CloudRegistry registry, Map<String, Provisioner> byCloudId) {
         this.clouds = registry;
         this.provisioners.putAll(byCloudId);
+        return this;
+    }
+
+    /** How long the engine waits for clouds. */
+    public synchronized EngineTimings timings() {
+        return timings;
+    }
+
+    /** Uses other waits (tests that cannot set SKY_TIME_SCALE). */
+    public synchronized ClusterContext withTimings(EngineTimings t) {
+        this.timings = t;
         return this;
     }
 

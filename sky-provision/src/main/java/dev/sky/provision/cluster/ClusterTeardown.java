@@ -2,13 +2,11 @@ package dev.sky.provision.cluster;
 
 import dev.sky.core.ExitCode;
 import dev.sky.core.SkyException;
-import dev.sky.core.TimeScale;
 import dev.sky.core.fault.FaultPoint;
 import dev.sky.provision.spi.ClusterRef;
 import dev.sky.provision.spi.InstanceStatus;
 import dev.sky.provision.spi.ProvisionException;
 import dev.sky.provision.spi.Provisioner;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,12 +23,8 @@ final class ClusterTeardown {
         this.progress = progress;
     }
 
-    /** How long the cloud has to confirm the nodes are gone, before SKY_TIME_SCALE. */
-    static final Duration CONFIRM_TIMEOUT = Duration.ofMinutes(3);
     /** Terminate calls before giving up, for errors like "try again in 60 s". */
     static final int TERMINATE_TRIES = 4;
-    /** For a cluster still being created: how long a node may stay invisible to the cloud's listing. */
-    static final Duration INVISIBLE_SETTLE = Duration.ofSeconds(10);
 
     void terminateAndForget(String name, String cloud, ClusterRef ref) {
         terminateAndForget(name, cloud, ref, false);
@@ -40,19 +34,19 @@ final class ClusterTeardown {
      * Terminates (retrying failed calls with back-off), confirms that no node is left, then forgets the cluster.
      *
      * @param mayBeInvisible the cluster was being created (INIT): a node the cloud does not list yet may exist, so an
-     *     empty listing is checked again after {@link #INVISIBLE_SETTLE} before the record goes
+     *     empty listing is checked again after {@link EngineTimings#invisibleSettle()} before the record goes
      */
     void terminateAndForget(String name, String cloud, ClusterRef ref, boolean mayBeInvisible) {
         Provisioner p = ctx.provisioner(cloud);
         boolean nothingThere = allGone(p.query(ref));
         terminate(p, ref);
         FaultPoint.DOWN_AFTER_TERMINATE.hit();
-        confirmGone(p, ref);
+        confirmGone(p, ref, ctx.timings());
         if (nothingThere && mayBeInvisible) {
-            sleep(TimeScale.millis(INVISIBLE_SETTLE.toMillis()));
+            sleep(ctx.timings().invisibleSettle().toMillis());
             if (!allGone(p.query(ref))) {
                 terminate(p, ref);
-                confirmGone(p, ref);
+                confirmGone(p, ref, ctx.timings());
                 nothingThere = false;
             }
         }
@@ -64,7 +58,7 @@ final class ClusterTeardown {
     }
 
     private void terminate(Provisioner p, ClusterRef ref) {
-        long gapMs = 1000;
+        long gapMs = ctx.timings().terminateRetryGap().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
                 p.terminate(ref);
@@ -78,7 +72,7 @@ final class ClusterTeardown {
                 }
                 progress.info("Terminate of '" + ref.clusterName() + "' failed (" + e.getMessage() + "); retrying ("
                         + attempt + "/" + (TERMINATE_TRIES - 1) + ").");
-                sleep(TimeScale.millis(gapMs));
+                sleep(gapMs);
                 gapMs *= 2;
             }
         }
@@ -89,9 +83,9 @@ final class ClusterTeardown {
     }
 
     /** Polls the cloud until no node of the cluster is alive. */
-    static void confirmGone(Provisioner p, ClusterRef ref) {
-        long deadline = System.nanoTime() + TimeScale.scale(CONFIRM_TIMEOUT).toNanos();
-        long pollMs = 250;
+    static void confirmGone(Provisioner p, ClusterRef ref, EngineTimings timings) {
+        long deadline = System.nanoTime() + timings.confirmGone().toNanos();
+        long pollMs = timings.poll().toMillis();
         while (true) {
             Map<String, InstanceStatus> left = p.query(ref);
             if (allGone(left)) {
@@ -102,7 +96,7 @@ final class ClusterTeardown {
                         + "' after terminating them: " + left + ". The record is kept; run `sky down "
                         + ref.clusterName() + "` again, or check the cloud's console.");
             }
-            sleep(TimeScale.millis(pollMs));
+            sleep(pollMs);
             pollMs = Math.min(pollMs * 2, 2000);
         }
     }

@@ -134,7 +134,7 @@ final class ProvisionFailover {
             progress.info("  Terminating the node(s) the failed attempt created in " + AttemptsTable.location(
                     c.cloud(), c.region(), c.zone()) + ".");
             p.terminate(ref);
-            ClusterTeardown.confirmGone(p, ref);
+            ClusterTeardown.confirmGone(p, ref, ctx.timings());
             return true;
         } catch (SkyException e) {
             attempts.add(new Attempt(c, cause.getMessage(), block, false));

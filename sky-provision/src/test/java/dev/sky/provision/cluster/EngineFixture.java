@@ -14,6 +14,7 @@ import dev.sky.optimizer.plan.Candidate;
 import dev.sky.provision.contract.InMemoryProvisioner;
 import dev.sky.provision.spi.Provisioner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class EngineFixture implements AutoCloseable {
     final InMemoryProvisioner mem1 = new InMemoryProvisioner("aws");
     final InMemoryProvisioner mem2 = new InMemoryProvisioner("gcp");
     final ClusterContext ctx;
+    /** Waits short enough for a unit test; SKY_TIME_SCALE cannot be set inside the test JVM. */
+    static final EngineTimings FAST = new EngineTimings(Duration.ofMillis(300), Duration.ofMillis(5),
+            Duration.ofMillis(20), Duration.ofMillis(5));
 
     EngineFixture(Path skyHome) {
         SkyPaths paths = SkyPaths.fromEnv(Map.of("SKY_HOME", skyHome.toString(), "HOME", skyHome.toString()));
@@ -30,7 +34,8 @@ final class EngineFixture implements AutoCloseable {
         p.put("aws", mem1);
         p.put("gcp", mem2);
         ctx = new ClusterContext(paths, Map.of("SKY_HOME", skyHome.toString()))
-                .withClouds(CloudRegistry.of(List.of(new Cloud("aws"), new Cloud("gcp"))), p);
+                .withClouds(CloudRegistry.of(List.of(new Cloud("aws"), new Cloud("gcp"))), p)
+                .withTimings(FAST);
     }
 
     static Task task(String yaml) {

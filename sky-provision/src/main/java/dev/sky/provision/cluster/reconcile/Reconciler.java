@@ -143,7 +143,7 @@ public final class Reconciler {
                 return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "another command holds it");
             }
             Optional<ClusterRecord> current = ctx.state().clusters().get(r.name());
-            if (current.isEmpty() || !current.get().statusUpdatedAt().equals(r.statusUpdatedAt())) {
+            if (current.isEmpty() || changed(current.get(), r)) {
                 return new Reconciled(r.name(), r, current, Verdict.BUSY, "changed while refreshing");
             }
             // Confirm once more under the lock: a create may have made the nodes visible meanwhile.
@@ -189,7 +189,7 @@ public final class Reconciler {
                 return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "another command holds it");
             }
             Optional<ClusterRecord> current = ctx.state().clusters().get(r.name());
-            if (current.isEmpty() || !current.get().statusUpdatedAt().equals(r.statusUpdatedAt())) {
+            if (current.isEmpty() || changed(current.get(), r)) {
                 return new Reconciled(r.name(), r, current, Verdict.BUSY, "changed while refreshing");
             }
             ctx.state().clusters().updateStatus(r.name(), status, Instant.now());
@@ -204,6 +204,12 @@ public final class Reconciler {
         } catch (SkyException busy) {
             return null;
         }
+    }
+
+    /** Whether another command wrote the record since it was read (the DB keeps milliseconds). */
+    private static boolean changed(ClusterRecord now, ClusterRecord read) {
+        return now.status() != read.status()
+                || now.statusUpdatedAt().toEpochMilli() != read.statusUpdatedAt().toEpochMilli();
     }
 
     private static boolean ownerAlive(ClusterRecord r) {
