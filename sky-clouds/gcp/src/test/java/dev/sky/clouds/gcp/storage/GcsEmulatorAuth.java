@@ -32,20 +32,14 @@ final class GcsEmulatorAuth {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static KeyPair sharedPair;
     private final Map<String, PublicKey> keysByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> projectsByEmail = new ConcurrentHashMap<>();
     private final Map<String, Principal> tokens = new ConcurrentHashMap<>();
 
     /** Writes a service-account key file for {@code project} (0600) whose tokens come from {@code tokenUri}. */
     Path writeServiceAccount(Path file, String name, String project, String tokenUri) throws IOException {
-        KeyPair pair;
-        try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            pair = gen.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        KeyPair pair = keyPair();
         String email = name + "@" + project + ".iam.gserviceaccount.com";
         keysByEmail.put(email, pair.getPublic());
         projectsByEmail.put(email, project);
@@ -69,6 +63,20 @@ final class GcsEmulatorAuth {
             // Not a POSIX file system: nothing to narrow.
         }
         return file;
+    }
+
+    /** One RSA key pair per JVM: generating one takes seconds on a busy machine; accounts differ by email. */
+    private static synchronized KeyPair keyPair() {
+        if (sharedPair == null) {
+            try {
+                KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+                gen.initialize(2048);
+                sharedPair = gen.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sharedPair;
     }
 
     /** The OAuth2 JWT-bearer grant: a token for the service account that signed the assertion, or null. */
