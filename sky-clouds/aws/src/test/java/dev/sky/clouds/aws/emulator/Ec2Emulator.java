@@ -161,6 +161,14 @@ public final class Ec2Emulator implements AutoCloseable {
         return local.nodeHome(instanceId);
     }
 
+    /** The pid of the process that serves a node-backed instance's node, if it runs now (node mode). */
+    public java.util.OptionalLong nodeHostPid(String instanceId) {
+        if (!(backend instanceof LocalNodeBackend local)) {
+            throw new IllegalStateException("the emulator runs in fast mode: instances have no nodes");
+        }
+        return local.hostPid(instanceId);
+    }
+
     private static InstanceView view(EmulatedInstance i) {
         return new InstanceView(i.id, i.state.wireName, i.region, i.zone, i.instanceType, i.spot, i.clientToken,
                 Map.copyOf(i.tags), i.publicIp, i.stateReasonCode, List.copyOf(i.volumeIds));

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -127,10 +128,16 @@ final class LocalNodeBackend implements NodeBackend {
         return layout.nodeHome(instanceId, 0);
     }
 
-    /** Whether the instance's node host process is alive: for tests that check nothing was left running. */
-    boolean nodeRunning(String instanceId) {
-        return !provisioner.query(ClusterRef.of(instanceId)).isEmpty() && provisioner.query(ClusterRef.of(instanceId))
-                .values().stream().anyMatch(s -> s == dev.sky.provision.spi.InstanceStatus.RUNNING);
+    /** The pid of the instance's node host process, if it has one now. */
+    OptionalLong hostPid(String instanceId) {
+        try {
+            Path pidFile = layout.hostPidFile(instanceId);
+            return Files.exists(pidFile)
+                    ? OptionalLong.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip()))
+                    : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty(); // removed or half-written while reading
+        }
     }
 
     @Override
