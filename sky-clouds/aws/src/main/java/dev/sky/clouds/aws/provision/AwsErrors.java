@@ -85,6 +85,11 @@ public final class AwsErrors {
         }
         String c = code(e);
         String where = "AWS " + region + (zone == null ? "" : " (" + zone + ")");
+        if (c == null && e instanceof AwsServiceException s && (s.statusCode() == 401 || s.statusCode() == 403)) {
+            // The url-connection client cannot read a 401 body: the status alone says the credentials were refused.
+            return new CloudAuthException("aws", what + " on " + where + " failed: AWS refused the credentials (HTTP "
+                    + s.statusCode() + "). Check them with `sky check aws`.", null);
+        }
         if (c == null) {
             String detail = mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             if (e instanceof SdkClientException && detail.toLowerCase().contains("credentials")) {
