@@ -7,6 +7,7 @@ import dev.sky.cli.command.Completion;
 import dev.sky.cli.command.CostReport;
 import dev.sky.cli.command.Down;
 import dev.sky.cli.command.Exec;
+import dev.sky.cli.command.Gc;
 import dev.sky.cli.command.Jobs;
 import dev.sky.cli.command.Launch;
 import dev.sky.cli.command.Local;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class CommandTree {
     static final List<Class<?>> COMMANDS = List.of(Launch.class, Exec.class, Status.class, Queue.class, Logs.class,
-            Cancel.class, Stop.class, Start.class, Down.class, Autostop.class, CostReport.class, Check.class,
+            Cancel.class, Stop.class, Start.class, Down.class, Gc.class, Autostop.class, CostReport.class, Check.class,
             ShowGpus.class, Ssh.class, SshConfig.class, Storage.class, Jobs.class, Serve.class, Local.class,
             Completion.class);
 

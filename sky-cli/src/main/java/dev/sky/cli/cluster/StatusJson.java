@@ -2,6 +2,7 @@ package dev.sky.cli.cluster;
 
 import dev.sky.core.json.Json;
 import dev.sky.core.state.ClusterRecord;
+import dev.sky.provision.cluster.reconcile.Reconciled;
 import dev.sky.provision.cluster.ClusterHandle;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,5 +51,27 @@ public final class StatusJson {
 
     public static String all(List<ClusterRecord> rows) {
         return Json.write(Map.of("clusters", rows.stream().map(StatusJson::cluster).toList()));
+    }
+
+    /**
+     * With --refresh: {@code clusters}, then {@code refresh} (one object per cluster the refresh changed or has a
+     * note about: name, verdict, note) and {@code orphans} (how many tagged resources gc last found with no record).
+     */
+    public static String all(List<ClusterRecord> rows, List<Reconciled> notes, int orphans) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clusters", rows.stream().map(StatusJson::cluster).toList());
+        if (!notes.isEmpty()) {
+            m.put("refresh", notes.stream().map(o -> {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("name", o.name());
+                n.put("verdict", o.verdict().name());
+                n.put("note", o.note());
+                return n;
+            }).toList());
+        }
+        if (orphans > 0) {
+            m.put("orphans", orphans);
+        }
+        return Json.write(m);
     }
 }

@@ -17,6 +17,8 @@ import dev.sky.optimizer.plan.Candidate;
 import dev.sky.provision.cluster.ClusterContext;
 import dev.sky.provision.cluster.ClusterLauncher;
 import dev.sky.provision.cluster.LaunchRequest;
+import dev.sky.provision.cluster.failover.Replanner;
+import dev.sky.provision.cluster.failover.RetryBackoff;
 import java.util.List;
 import java.util.Optional;
 import dev.sky.cli.options.GitOptions;
@@ -100,8 +102,8 @@ public final class Launch extends PlanningCommand {
             }
             Signals.install(err());
             boolean reuse = existing.isPresent() && existing.get().handleJson() != null;
-            LaunchRequest req = new LaunchRequest(name, task, candidates, !(reuse && (noSetup || fast)), true,
-                    autostop(task), ClusterCommandSupport.launcher());
+            LaunchRequest req = new LaunchRequest(name, task, candidates, Replanner.over(candidates),
+                    !(reuse && (noSetup || fast)), true, autostop(task), ClusterCommandSupport.launcher());
             ClusterLauncher.Result result = launchRetrying(launcher, req, progress);
             progress.stageDone();
             if (result.jobId() < 0) {
@@ -124,13 +126,14 @@ public final class Launch extends PlanningCommand {
     }
 
     /**
-     * With -r, a launch that found no capacity anywhere waits and tries every candidate again, 30 s at first and
-     * then longer (SkyPilot's gaps), until it works or the user stops it.
+     * With -r, a launch that found no capacity anywhere waits and tries again from scratch (a fresh blocklist):
+     * 30 s at first, then ×1.6 with ±40% jitter, capped at 150 s (SkyPilot's back-off), until it works or the user
+     * stops it.
      */
     private ClusterLauncher.Result launchRetrying(ClusterLauncher launcher, LaunchRequest req,
                                                   ConsoleProgress progress) {
-        long gapMs = 30_000;
-        while (true) {
+        RetryBackoff backoff = RetryBackoff.standard();
+        for (int round = 1; ; round++) {
             try {
                 return launcher.launch(req);
             } catch (dev.sky.core.SkyException e) {
@@ -138,16 +141,16 @@ public final class Launch extends PlanningCommand {
                         || e instanceof dev.sky.provision.spi.UnsupportedVerbException) {
                     throw e;
                 }
-                progress.info("No candidate had capacity (" + e.getMessage() + "); retrying in " + gapMs / 1000
-                        + " s (-r). Ctrl-C stops.");
+                java.time.Duration gap = backoff.next();
+                progress.info("Retry " + round + ": no location had capacity; trying every candidate again in "
+                        + Math.max(1, gap.toMillis() / 1000) + " s (--retry-until-up). Ctrl-C stops.");
                 try {
-                    Thread.sleep(dev.sky.core.TimeScale.millis(gapMs));
+                    Thread.sleep(gap.toMillis());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
                 dev.sky.core.Interrupts.checkpoint(req.cluster());
-                gapMs = Math.min(gapMs * 8 / 5, 150_000);
             }
         }
     }

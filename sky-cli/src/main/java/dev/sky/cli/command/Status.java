@@ -2,6 +2,7 @@ package dev.sky.cli.command;
 
 import dev.sky.cli.BaseCommand;
 import dev.sky.cli.cluster.ClusterCommandSupport;
+import dev.sky.cli.cluster.RefreshText;
 import dev.sky.cli.cluster.StatusJson;
 import dev.sky.cli.options.JsonOption;
 import dev.sky.cli.render.TextTable;
@@ -12,6 +13,8 @@ import dev.sky.provision.cluster.ClusterContext;
 import dev.sky.provision.cluster.ClusterHandle;
 import dev.sky.provision.cluster.ClusterLifecycle;
 import dev.sky.provision.cluster.LaunchProgress;
+import dev.sky.provision.cluster.reconcile.Reconciled;
+import dev.sky.provision.cluster.reconcile.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -45,13 +48,13 @@ public final class Status extends BaseCommand {
         try (ClusterContext cc = ClusterCommandSupport.context(context())) {
             ClusterLifecycle lc = new ClusterLifecycle(cc, LaunchProgress.SILENT);
             List<ClusterRecord> rows = lc.match(names);
+            List<Reconciled> notes = List.of();
             if (refresh) {
-                List<ClusterRecord> fresh = new ArrayList<>();
-                for (ClusterRecord r : rows) {
-                    lc.refresh(r).ifPresent(fresh::add);
-                }
-                rows = fresh;
+                List<Reconciled> outcomes = lc.refreshAll(rows);
+                rows = outcomes.stream().flatMap(o -> o.after().stream()).toList();
+                notes = outcomes.stream().filter(o -> o.note() != null || o.verdict() == Verdict.REMOVED).toList();
             }
+            int orphans = cc.state().reconcile().orphans().size();
             if (ip) {
                 if (rows.size() != 1) {
                     throw new SkyException(ExitCode.NOT_FOUND_OR_WRONG_STATE, "--ip needs exactly one cluster; "
@@ -66,11 +69,13 @@ public final class Status extends BaseCommand {
                 return ExitCode.OK;
             }
             if (json.json) {
-                out().println(StatusJson.all(rows));
+                out().println(StatusJson.all(rows, notes, orphans));
                 return ExitCode.OK;
             }
+            RefreshText.notes(notes).forEach(err()::println);
             if (rows.isEmpty()) {
                 out().println(names.isEmpty() ? "No existing clusters." : "No cluster matches " + names + ".");
+                RefreshText.orphans(orphans).ifPresent(out()::println);
                 return ExitCode.OK;
             }
             TextTable t = TextTable.bare("NAME", "INFRA", "RESOURCES", "STATUS", "AUTOSTOP", "LAUNCHED");
@@ -92,6 +97,7 @@ public final class Status extends BaseCommand {
                 out().println("* " + autostops + " cluster(s) have autostop or autodown set. Refresh statuses with:"
                         + " sky status --refresh");
             }
+            RefreshText.orphans(orphans).ifPresent(out()::println);
             return ExitCode.OK;
         }
     }
