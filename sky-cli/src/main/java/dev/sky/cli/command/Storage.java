@@ -1,12 +1,15 @@
 package dev.sky.cli.command;
 
+import dev.sky.cli.BaseCommand;
 import picocli.CommandLine.Command;
 
-/** {@code sky storage}: not built yet. */
-@Command(name = "storage", description = "List and delete storage buckets created by sky (ls, delete).")
-public final class Storage extends NotYetCommand {
+/** {@code sky storage}: the buckets sky recorded (ls, delete). */
+@Command(name = "storage", description = "List and delete storage buckets created by sky (ls, delete).",
+        subcommands = {StorageLs.class, StorageDelete.class})
+public final class Storage extends BaseCommand {
     @Override
-    protected String notAvailable() {
-        return "sky storage is not available yet.";
+    protected int run() {
+        spec.commandLine().usage(out());
+        return 0;
     }
 }

@@ -117,6 +117,8 @@ rt_cmd_storage_flush() {
       s_now=$(rt_now)
       if [ $((s_now - s_said)) -ge 10 ]; then
         printf 'sky: cached mount is still uploading (elapsed: %ss)\n' $((s_now - s_t0))
+        # Say why when rclone keeps failing (its log holds no credential).
+        tail -c +$((s_from + 1)) "${s_d}rclone.log" | grep 'failed to upload' | tail -n 1 | sed 's/^/sky: rclone: /'
         s_said=$s_now
       fi
       sleep 0.5
