@@ -185,6 +185,8 @@ public final class Ec2Emulator implements AutoCloseable {
             case "TerminateInstances" -> instances.terminate(p, region, requestId);
             case "StopInstances" -> instances.stop(p, region, requestId);
             case "StartInstances" -> instances.startInstances(p, region, requestId);
+            case "ModifyInstanceAttribute" -> instances.modifyAttribute(p, region, requestId);
+            case "DescribeInstanceAttribute" -> instances.describeAttribute(p, region, requestId);
             case "CreateTags" -> tagsAndVolumes.createTags(p, region, requestId);
             case "DeleteTags" -> tagsAndVolumes.deleteTags(p, region, requestId);
             case "DescribeTags" -> tagsAndVolumes.describeTags(p, region, requestId);

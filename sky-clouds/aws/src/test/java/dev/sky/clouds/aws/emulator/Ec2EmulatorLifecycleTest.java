@@ -97,6 +97,19 @@ class Ec2EmulatorLifecycleTest {
     }
 
     @Test
+    void shutdownBehaviorCanBeChangedOnALiveInstance() {
+        String id = runOne("modify", false, "stop");
+        ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceInitiatedShutdownBehavior(v -> v.value("terminate")));
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("instanceInitiatedShutdownBehavior"))
+                .instanceInitiatedShutdownBehavior().value()).isEqualTo("terminate");
+        assertThatThrownBy(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(v -> v.value("x"))))
+                .isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("emulator handles only"));
+        emulator.shutdownFromInside(id);
+        assertThat(describe(id).state().name()).isEqualTo(InstanceStateName.TERMINATED);
+    }
+
+    @Test
     void volumesFollowTheirInstance() {
         String id = ec2.runInstances(Ec2EmulatorInstancesTest.request("vol")
                 .imageId("resolve:ssm:/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id")

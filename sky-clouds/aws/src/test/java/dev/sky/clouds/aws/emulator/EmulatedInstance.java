@@ -18,7 +18,6 @@ final class EmulatedInstance {
     final String keyName;
     final List<String> securityGroupIds;
     final boolean spot;
-    final String shutdownBehavior;
     final String clientToken;
     final String subnetId;
     final int launchIndex;
@@ -28,6 +27,8 @@ final class EmulatedInstance {
     final Map<String, String> tags = new LinkedHashMap<>();
     final List<String> volumeIds = new ArrayList<>();
 
+    /** InstanceInitiatedShutdownBehavior: "stop" or "terminate"; ModifyInstanceAttribute changes it. */
+    String shutdownBehavior;
     InstanceState state = InstanceState.PENDING;
     String stateReasonCode;
     String stateReasonMessage;

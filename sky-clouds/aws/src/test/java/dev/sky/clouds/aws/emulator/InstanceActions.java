@@ -123,14 +123,7 @@ final class InstanceActions {
         }
         List<EmulatedInstance> out = new ArrayList<>();
         for (String id : ids) {
-            if (!INSTANCE_ID.matcher(id).matches()) {
-                throw Ec2Error.client("InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\"");
-            }
-            EmulatedInstance i = world.instances.get(id);
-            if (i == null || !i.region.equals(region)) {
-                throw Ec2Error.instanceNotFound(id);
-            }
-            out.add(i);
+            out.add(named(id, region));
         }
         return out;
     }
@@ -204,6 +197,65 @@ final class InstanceActions {
             }
             return end(x, "StartInstancesResponse");
         }
+    }
+
+    /** ModifyInstanceAttribute, for the one attribute sky changes: InstanceInitiatedShutdownBehavior. */
+    String modifyAttribute(QueryParams p, String region, String requestId) {
+        String id = p.required("InstanceId");
+        String value = p.struct("InstanceInitiatedShutdownBehavior").get("Value");
+        String attribute = p.get("Attribute");
+        if (value == null && attribute != null) {
+            if (!attribute.equals("instanceInitiatedShutdownBehavior")) {
+                throw unsupportedAttribute(attribute);
+            }
+            value = p.required("Value");
+        }
+        if (value == null) {
+            throw unsupportedAttribute(p.asMap().keySet().stream()
+                    .filter(k -> !k.equals("Action") && !k.equals("Version") && !k.equals("InstanceId"))
+                    .findFirst().orElse("(none)"));
+        }
+        if (!value.equals("stop") && !value.equals("terminate")) {
+            throw Ec2Error.invalid("Invalid value '" + value + "' for InstanceInitiatedShutdownBehavior");
+        }
+        synchronized (world) {
+            world.tick();
+            EmulatedInstance i = named(id, region);
+            i.shutdownBehavior = value;
+            return Network.ok("ModifyInstanceAttributeResponse", requestId);
+        }
+    }
+
+    String describeAttribute(QueryParams p, String region, String requestId) {
+        String id = p.required("InstanceId");
+        String attribute = p.required("Attribute");
+        if (!attribute.equals("instanceInitiatedShutdownBehavior")) {
+            throw unsupportedAttribute(attribute);
+        }
+        synchronized (world) {
+            world.tick();
+            EmulatedInstance i = named(id, region);
+            return new Xml().openNs("DescribeInstanceAttributeResponse", Xml.EC2_NS).leaf("requestId", requestId)
+                    .leaf("instanceId", i.id).open("instanceInitiatedShutdownBehavior")
+                    .leaf("value", i.shutdownBehavior).close("instanceInitiatedShutdownBehavior")
+                    .close("DescribeInstanceAttributeResponse").toString();
+        }
+    }
+
+    private static Ec2Error unsupportedAttribute(String attribute) {
+        return Ec2Error.client("UnsupportedOperation", "The EC2 emulator handles only the attribute"
+                + " instanceInitiatedShutdownBehavior, not " + attribute);
+    }
+
+    private EmulatedInstance named(String id, String region) {
+        if (!INSTANCE_ID.matcher(id).matches()) {
+            throw Ec2Error.client("InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\"");
+        }
+        EmulatedInstance i = world.instances.get(id);
+        if (i == null || !i.region.equals(region)) {
+            throw Ec2Error.instanceNotFound(id);
+        }
+        return i;
     }
 
     /** A shutdown from inside the node: the instance stops or terminates, as its shutdown behavior says. */
