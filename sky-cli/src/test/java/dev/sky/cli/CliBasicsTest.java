@@ -103,7 +103,7 @@ class CliBasicsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"storage", "serve"})
+    @ValueSource(strings = {"serve"})
     void commandsNotBuiltYetSaySoInOneLine(String command) {
         CommandResult r = sky.run(command, "some-cluster");
         assertThat(r).exitedWith(1).errIsOneLine().noStackTrace();
