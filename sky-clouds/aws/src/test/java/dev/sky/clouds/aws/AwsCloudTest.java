@@ -41,9 +41,9 @@ class AwsCloudTest {
     }
 
     @Test
-    void provisioningAndContainerImagesAreRefusedWithReasons() {
-        assertThat(aws.unsupported()).containsOnlyKeys(CloudFeature.PROVISION, CloudFeature.DOCKER_IMAGE);
-        assertThat(aws.unsupported().get(CloudFeature.PROVISION)).contains("not available yet");
+    void onlyContainerImagesAreRefusedWithAReason() {
+        assertThat(aws.unsupported()).containsOnlyKeys(CloudFeature.DOCKER_IMAGE);
+        assertThat(aws.unsupported().get(CloudFeature.DOCKER_IMAGE)).contains("not supported yet");
         assertThat(aws.attachableAccelerators()).isFalse();
         assertThat(aws.choosableWhenNotPinned()).isTrue();
     }
