@@ -125,8 +125,8 @@ public final class ClusterLauncher {
     }
 
     private ClusterHandle provisionNew(LaunchRequest req) {
-        return new ProvisionFailover(ctx, progress, c -> request(req.cluster(), req.task(), c.cloud(), c.region(),
-                c.zone(), c.instanceType(), c.spot())).provision(req);
+        return new ProvisionFailover(ctx, progress, c -> withAutostopDown(request(req.cluster(), req.task(),
+                c.cloud(), c.region(), c.zone(), c.instanceType(), c.spot()), req)).provision(req);
     }
 
     private ClusterHandle start(String name, ClusterHandle handle) {
@@ -138,8 +138,8 @@ public final class ClusterLauncher {
     private ClusterHandle repair(String name, ClusterHandle old, LaunchRequest req) {
         progress.stage("Provisioning " + req.task().numNodes() + " node(s) of '" + name + "' again (it was INIT)");
         Provisioner p = ctx.provisioner(old.cloud());
-        ProvisionRequest request = request(name, req.task(), old.cloud(), old.region(), old.zone(),
-                old.instanceType(), old.spot());
+        ProvisionRequest request = withAutostopDown(request(name, req.task(), old.cloud(), old.region(),
+                old.zone(), old.instanceType(), old.spot()), req);
         FaultPoint.BEFORE_CREATE.hit();
         ClusterInfo info = p.create(request);
         FaultPoint.AFTER_CREATE_RETURNED.hit();
@@ -164,6 +164,16 @@ public final class ClusterLauncher {
         return new ProvisionRequest(name, task.numNodes(), cloud, region, zone, instanceType, spot, image,
                 task.resources().first().diskSizeGb(), ports, ctx.keys().userKey().publicKeyLine(),
                 ctx.keys().clusterKey(name).publicKeyLine(), task.resources().first().labels());
+    }
+
+    /** Tells the cloud that autostop --down was asked at launch ({@link ProvisionRequest#AUTOSTOP_DOWN_LABEL}). */
+    private static ProvisionRequest withAutostopDown(ProvisionRequest r, LaunchRequest req) {
+        if (req.autostop() == null || !req.autostop().enabled() || !req.autostop().down()) {
+            return r;
+        }
+        java.util.Map<String, String> labels = new java.util.HashMap<>(r.labels());
+        labels.put(ProvisionRequest.AUTOSTOP_DOWN_LABEL, "true");
+        return r.withLabels(labels);
     }
 
     private void saveHandle(String name, ClusterHandle handle, ClusterStatus status) {
