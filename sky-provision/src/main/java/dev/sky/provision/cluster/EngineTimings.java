@@ -15,6 +15,6 @@ public record EngineTimings(Duration confirmGone, Duration terminateRetryGap, Du
                             Duration poll) {
     public static EngineTimings standard() {
         return new EngineTimings(TimeScale.scale(Duration.ofMinutes(3)), TimeScale.scale(Duration.ofSeconds(1)),
-                TimeScale.scale(Duration.ofSeconds(10)), TimeScale.scale(Duration.ofMillis(250)));
+                TimeScale.scale(Duration.ofSeconds(15)), TimeScale.scale(Duration.ofMillis(250)));
     }
 }

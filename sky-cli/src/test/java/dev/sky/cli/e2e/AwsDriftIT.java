@@ -1,0 +1,152 @@
+package dev.sky.cli.e2e;
+
+import static dev.sky.cli.testing.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sky.cli.testing.CommandResult;
+import dev.sky.cli.testing.MiniJson;
+import dev.sky.clouds.aws.emulator.Ec2Emulator.InstanceView;
+import dev.sky.clouds.aws.emulator.EmulatorClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Reliability scenarios 7 (reconciliation with drift applied through the EC2 API, not through sky) and 8 (idempotent
+ * create and delete) through the CLI against the EC2 emulator.
+ */
+class AwsDriftIT {
+    static final String CLUSTER_TAG = "skypilot-cluster-name";
+    @TempDir
+    static Path dir;
+    static AwsSky aws;
+    static Ec2Client ec2;
+    static String oneNode;
+    static String twoNodes;
+
+    @BeforeAll
+    static void start() {
+        aws = AwsSky.nodeBacked(dir);
+        ec2 = EmulatorClients.ec2(aws.emulator, "us-east-1");
+        oneNode = aws.sky.task("one.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                setup: echo setup >> ~/setup-runs
+                run: echo hello
+                """);
+        twoNodes = aws.sky.task("two.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                num_nodes: 2
+                run: echo hello
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ec2 != null) {
+            ec2.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    private static List<String> ids(String cluster) {
+        return aws.emulator.liveInstances().stream().filter(i -> cluster.equals(i.tags().get(CLUSTER_TAG)))
+                .map(InstanceView::id).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> refreshVerdicts() {
+        CommandResult r = aws.run("status", "--refresh", "--json");
+        assertThat(r).succeeded();
+        Map<String, Object> out = MiniJson.object(r.stdout().trim());
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (Map<String, Object> n : (List<Map<String, Object>>) out.getOrDefault("refresh", List.of())) {
+            verdicts.put((String) n.get("name"), (String) n.get("verdict"));
+        }
+        return verdicts;
+    }
+
+    @Test
+    void refreshClassifiesDriftAndRemovesRecordsOnlyAfterTheGracePeriod() {
+        for (String c : List.of("d-gone", "d-stopped", "d-healthy")) {
+            assertThat(aws.run("launch", "-c", c, "-y", "-d", oneNode)).succeeded();
+        }
+        assertThat(aws.run("launch", "-c", "d-partial", "-y", "-d", twoNodes)).succeeded();
+        ec2.terminateInstances(b -> b.instanceIds(ids("d-gone")));
+        ec2.stopInstances(b -> b.instanceIds(ids("d-stopped")));
+        ec2.terminateInstances(b -> b.instanceIds(ids("d-partial").get(1)));
+        aws.emulator.awaitNodeWork();
+
+        Map<String, String> first = refreshVerdicts();
+
+        assertThat(first).containsEntry("d-gone", "ABSENT_WITHIN_GRACE").containsEntry("d-stopped", "STOPPED")
+                .containsEntry("d-partial", "PARTIAL").doesNotContainKey("d-healthy");
+        assertThat(aws.sky.cluster("d-stopped").orElseThrow().get("status")).isEqualTo("STOPPED");
+        assertThat(aws.sky.cluster("d-partial").orElseThrow().get("status")).isEqualTo("INIT");
+        assertThat(aws.sky.cluster("d-healthy").orElseThrow().get("status")).isEqualTo("UP");
+        assertThat(aws.sky.cluster("d-gone")).as("kept within the grace period").isPresent();
+
+        // The grace period is 60 s scaled by SKY_TIME_SCALE (1.2 s here); poll until the absence is confirmed.
+        Poll.until("refresh removes d-gone", Duration.ofMinutes(1), () -> {
+            refreshVerdicts();
+            return aws.sky.cluster("d-gone").isEmpty();
+        });
+        assertThat(aws.sky.cluster("d-gone")).isEmpty();
+        assertThat(aws.sky.cluster("d-healthy").orElseThrow().get("status")).as("never demoted").isEqualTo("UP");
+
+        for (String c : List.of("d-stopped", "d-partial", "d-healthy")) {
+            assertThat(aws.run("down", "-y", c)).succeeded();
+        }
+        aws.assertNothingAlive();
+    }
+
+    @Test
+    void relaunchingAnUpClusterCreatesNothingAndDownIsIdempotent() {
+        assertThat(aws.run("launch", "-c", "idem", "-y", "-d", oneNode)).succeeded();
+        int runs = aws.emulator.ledger().count("RunInstances");
+        int relaunches = "full".equals(System.getProperty("sky.reliability")) ? 5 : 2;
+        for (int i = 0; i < relaunches; i++) {
+            assertThat(aws.run("launch", "-c", "idem", "-y", "-d", "--fast", oneNode)).succeeded();
+        }
+        assertThat(aws.emulator.ledger().count("RunInstances")).as("no new instances").isEqualTo(runs);
+        assertThat(ids("idem")).hasSize(1);
+
+        // (d) terminate fails twice, then works: retried, and the record goes only after it is confirmed.
+        aws.emulator.faults().failTerminations(2, null);
+        CommandResult down = aws.run("down", "-y", "idem");
+        assertThat(down).succeeded();
+        aws.assertNothingAlive();
+        assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("idem");
+
+        // (b) down again: nothing to do, nothing changed.
+        CommandResult again = aws.run("down", "-y", "idem");
+        assertThat(again).exitedWith(4).noStackTrace();
+        aws.emulator.faults().reset();
+    }
+
+    @Test
+    void downAfterAnOutOfBandDeleteSaysAlreadyTerminated() {
+        assertThat(aws.run("launch", "-c", "oob", "-y", "-d", oneNode)).succeeded();
+        ec2.terminateInstances(b -> b.instanceIds(ids("oob")));
+        aws.emulator.awaitNodeWork();
+
+        CommandResult down = aws.run("down", "-y", "oob");
+
+        assertThat(down).succeeded();
+        assertThat(down.stdout() + down.stderr()).contains("already terminated");
+        assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("oob");
+        aws.assertNothingAlive();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.sky.cli.e2e;
+
+import static dev.sky.cli.testing.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sky.cli.testing.CommandResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reliability scenario 10 through the CLI against the EC2 emulator: zones are tried in the plan's order, each failed
+ * zone once (blocklisted), the pinned region is never left, nodes a failed attempt made are terminated before the
+ * next, and a STOPPED cluster whose zone has no capacity is left STOPPED (never terminated or moved).
+ */
+class AwsFailoverIT {
+    @TempDir
+    static Path dir;
+    static AwsSky aws;
+
+    @BeforeAll
+    static void start() {
+        aws = AwsSky.nodeBacked(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    void spotZonesAreTriedInPlanOrderWithinThePinnedRegionAndPartialNodesAreCleanedUp() {
+        String task = aws.sky.task("spot.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                  use_spot: true
+                num_nodes: 2
+                run: echo failover-ok
+                """);
+        List<Map<String, Object>> candidates = aws.candidates(task);
+        List<String> zones = new ArrayList<>();
+        candidates.forEach(c -> {
+            String z = (String) c.get("zone");
+            if (z != null && !zones.contains(z)) {
+                zones.add(z);
+            }
+        });
+        assertThat(zones).as("per-zone spot candidates in us-east-1").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(candidates).allMatch(c -> "us-east-1".equals(c.get("region")));
+        // The cheapest zone has no capacity; the second makes one of two nodes and fails; the third works.
+        aws.emulator.faults().insufficientCapacity(zones.get(0), null);
+        aws.emulator.faults().capacityLimit(zones.get(1), 1);
+        aws.emulator.ledger().clear();
+
+        CommandResult r = aws.run("launch", "-c", "fo", "-y", "-d", task);
+
+        assertThat(r).succeeded();
+        List<String> tried = aws.runInstancesZones().stream().distinct().toList();
+        assertThat(tried).as("zones in plan order, each failed one once").containsExactly(zones.get(0), zones.get(1),
+                zones.get(2));
+        String all = r.stdout() + r.stderr();
+        assertThat(all).contains("Launching on AWS us-east-1 (" + zones.get(0) + ")")
+                .contains("blocking zone aws/us-east-1/" + zones.get(0))
+                .contains("Terminating the node(s) the failed attempt created in aws us-east-1 (" + zones.get(1) + ")");
+        assertThat(aws.emulator.liveInstances()).as("only the working zone's nodes are alive").hasSize(2)
+                .allMatch(i -> i.zone().equals(zones.get(2)));
+        assertThat(aws.run("down", "-y", "fo")).succeeded();
+        aws.assertNothingAlive();
+        aws.emulator.faults().reset();
+    }
+
+    @Test
+    void everyZoneFullEndsWithTheReasonsTableAndNoRecord() {
+        String task = aws.sky.task("full.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                  use_spot: true
+                run: echo never
+                """);
+        aws.emulator.faults().insufficientCapacity(null, null);
+
+        CommandResult r = aws.run("launch", "-c", "full", "-y", "-d", task);
+
+        assertThat(r).exitedWith(3).noStackTrace();
+        assertThat(r.stdout() + r.stderr()).contains("Failover history").contains("InsufficientInstanceCapacity");
+        assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("full");
+        aws.assertNothingAlive();
+        aws.emulator.faults().reset();
+    }
+
+    @Test
+    void aStoppedClusterWithNoCapacityInItsZoneStaysStopped() {
+        String task = aws.sky.task("od.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                run: echo up
+                """);
+        assertThat(aws.run("launch", "-c", "st", "-y", "-d", task)).succeeded();
+        assertThat(aws.run("stop", "-y", "st")).succeeded();
+        String zone = aws.emulator.allInstances().stream().filter(i -> i.state().equals("stopped")).findFirst()
+                .orElseThrow().zone();
+        aws.emulator.faults().insufficientCapacity(null, null);
+        aws.emulator.ledger().clear();
+
+        CommandResult relaunch = aws.run("launch", "-c", "st", "-y", "-d", task);
+        CommandResult start = aws.run("start", "-y", "st");
+
+        assertThat(relaunch.exitCode()).isNotZero();
+        assertThat(start.exitCode()).isNotZero();
+        assertThat(start.stdout() + start.stderr()).contains("left STOPPED");
+        assertThat(aws.emulator.ledger().count("TerminateInstances")).as("never terminated").isZero();
+        assertThat(aws.emulator.ledger().count("RunInstances")).as("never moved").isZero();
+        assertThat(aws.emulator.allInstances()).filteredOn(i -> i.state().equals("stopped")).hasSize(1)
+                .allMatch(i -> i.zone().equals(zone));
+        assertThat(aws.sky.cluster("st").orElseThrow().get("status")).isEqualTo("STOPPED");
+        aws.emulator.faults().reset();
+        assertThat(aws.run("down", "-y", "st")).succeeded();
+        aws.assertNothingAlive();
+    }
+}
