@@ -38,11 +38,14 @@ public final class Ec2Emulator implements AutoCloseable {
     private final Network network;
     private final KeyPairs keyPairs;
     private final TagsAndVolumes tagsAndVolumes;
+    /** Ends the nodes of a JVM stopped before close(). */
+    private final Thread nodeCleanup;
 
     private Ec2Emulator(EmulatorOptions options) throws IOException {
         this.options = options;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.httpThreads = Executors.newFixedThreadPool(8, daemon("ec2-emulator-http"));
+        // One thread per concurrent call, so that injected latency does not queue parallel callers.
+        this.httpThreads = Executors.newCachedThreadPool(daemon("ec2-emulator-http"));
         this.nodeWorkers = Executors.newCachedThreadPool(daemon("ec2-emulator-node"));
         this.backend = options.nodeMode() ? LocalNodeBackend.create(options, controlUrl()) : null;
         this.world = new Ec2World(options, faults, backend, nodeWorkers);
@@ -55,6 +58,10 @@ public final class Ec2Emulator implements AutoCloseable {
         server.createContext(ControlApi.PATH, new ControlApi(this));
         server.setExecutor(httpThreads);
         server.start();
+        this.nodeCleanup = new Thread(world::terminateAllNodes, "ec2-emulator-node-cleanup");
+        if (backend != null) {
+            Runtime.getRuntime().addShutdownHook(nodeCleanup);
+        }
     }
 
     public static Ec2Emulator start(EmulatorOptions options) {
@@ -209,6 +216,13 @@ public final class Ec2Emulator implements AutoCloseable {
     /** Stops the server and ends every node, whatever state the instances are in. */
     @Override
     public void close() {
+        if (backend != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(nodeCleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
         server.stop(0);
         httpThreads.shutdownNow();
         try {

@@ -3,12 +3,16 @@ package dev.sky.clouds.aws.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -62,6 +66,7 @@ class Ec2EmulatorInstancesTest {
         assertThat(created.instanceId()).matches("i-0[0-9a-f]{16}");
         assertThat(created.state().name()).isEqualTo(InstanceStateName.PENDING);
         assertThat(created.placement().availabilityZone()).isEqualTo("us-east-1a");
+        assertThat(created.architectureAsString()).isEqualTo("x86_64");
         assertThat(created.tags()).contains(Tag.builder().key("sky-cluster").value("c1").build());
 
         List<Instance> described = ec2.describeInstances(r -> r.filters(
@@ -101,6 +106,23 @@ class Ec2EmulatorInstancesTest {
                 .isInstanceOfSatisfying(AwsServiceException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("IdempotentParameterMismatch"));
         assertThat(emulator.liveInstances()).hasSize(2);
+    }
+
+    @Test
+    void aSubprocessReachesTheEmulatorThroughItsEnvironmentAlone(@TempDir Path home) throws Exception {
+        ec2.runInstances(request("env").build());
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EnvProbe.class.getName()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("HOME", home.toString()); // no ~/.aws files of the machine's user
+        pb.environment().putAll(emulator.env());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out.strip()).endsWith("123456789012 1");
+        assertThat(emulator.ledger().calls("GetCallerIdentity")).extracting(Ledger.Call::region).contains("us-east-1");
+        assertThat(emulator.env()).doesNotContainValue("").containsEntry("AWS_EC2_METADATA_DISABLED", "true");
     }
 
     @Test

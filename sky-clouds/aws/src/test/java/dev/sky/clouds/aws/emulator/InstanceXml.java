@@ -44,7 +44,7 @@ final class InstanceXml {
             x.open("stateReason").leaf("code", i.stateReasonCode).leaf("message", i.stateReasonMessage)
                     .close("stateReason");
         }
-        x.leaf("architecture", i.instanceType.contains("g.") || i.instanceType.startsWith("a1") ? "arm64" : "x86_64")
+        x.leaf("architecture", architecture(i.instanceType))
                 .leaf("rootDeviceType", "ebs")
                 .leaf("rootDeviceName", "/dev/sda1");
         x.open("blockDeviceMapping");
@@ -77,6 +77,12 @@ final class InstanceXml {
         x.leaf("reservationId", reservationId).leaf("ownerId", owner).empty("groupSet").open("instancesSet");
         members.forEach(i -> instance(x, i, groups, volumes));
         x.close("instancesSet");
+    }
+
+    /** Graviton families have a "g" after the generation (m6g, c6gn, x2gd); a1 is the first of them. */
+    static String architecture(String instanceType) {
+        String family = instanceType.substring(0, instanceType.indexOf('.'));
+        return family.matches("[a-z]+\\d+g[a-z]*") || family.equals("a1") ? "arm64" : "x86_64";
     }
 
     static void state(Xml x, String tag, InstanceState s) {
