@@ -39,8 +39,10 @@ final class InstanceLauncher {
      */
     Instance launch(ProvisionRequest r, int rank, String zone, String imageId, String groupId, String keyName,
                     boolean terminateOnShutdown) {
+        // One-time spot instances cannot be stopped: a shutdown from inside always ends them.
+        boolean terminate = terminateOnShutdown || r.spot();
         Map<String, String> tags = AwsTags.of(userId, r.clusterName(), rank, userLabels(r.labels()));
-        tags.put(AwsSelfShutdown.TAG, terminateOnShutdown ? "terminate" : "stop");
+        tags.put(AwsSelfShutdown.TAG, terminate ? "terminate" : "stop");
         int disk = r.diskSizeGb() > 0 ? r.diskSizeGb() : DEFAULT_DISK_GB;
         RunInstancesRequest.Builder b = RunInstancesRequest.builder()
                 .imageId(imageId).instanceType(r.instanceType()).minCount(1).maxCount(1)
@@ -49,7 +51,7 @@ final class InstanceLauncher {
                 .keyName(keyName).securityGroupIds(groupId)
                 .userData(NodeUserData.base64(NodeUserData.cloudConfig(List.of(r.skyPublicKey(),
                         r.clusterPublicKey() == null ? "" : r.clusterPublicKey()))))
-                .instanceInitiatedShutdownBehavior(terminateOnShutdown ? ShutdownBehavior.TERMINATE
+                .instanceInitiatedShutdownBehavior(terminate ? ShutdownBehavior.TERMINATE
                         : ShutdownBehavior.STOP)
                 .blockDeviceMappings(BlockDeviceMapping.builder().deviceName("/dev/sda1").ebs(EbsBlockDevice.builder()
                         .volumeSize(disk).volumeType(VolumeType.GP3).deleteOnTermination(true).build()).build())
