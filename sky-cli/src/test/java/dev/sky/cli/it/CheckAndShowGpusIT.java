@@ -39,9 +39,18 @@ class CheckAndShowGpusIT {
     @Test
     @SuppressWarnings("unchecked")
     void checkFindsFakeAwsCredentialsAndNeverShowsTheSecret() throws IOException {
+        // sky check confirms credentials with STS: the EC2 emulator answers it on loopback.
+        try (dev.sky.clouds.aws.emulator.Ec2Emulator sts = dev.sky.clouds.aws.emulator.Ec2Emulator.startFast()) {
+            sky.env("AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
+            checkFindsFakeAwsCredentials(sts.options().accessKeyId());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkFindsFakeAwsCredentials(String accessKeyId) throws IOException {
         Path aws = Files.createDirectories(sky.home().resolve(".aws"));
         Files.writeString(aws.resolve("credentials"),
-                "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = " + SECRET + "\n");
+                "[default]\naws_access_key_id = " + accessKeyId + "\naws_secret_access_key = " + SECRET + "\n");
         CommandResult r = sky.run("check", "-v");
         assertThat(r).succeeded().outContains("  AWS: enabled [compute", "Enabled infra:");
         assertThat(r.stdout() + r.stderr()).doesNotContain(SECRET);

@@ -60,11 +60,15 @@ class CliIT {
 
     @Test
     void launchOnACloudWithoutAProvisionerIsRefusedBeforeAnythingIsCreated() {
-        sky.env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE12").env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret-0");
-        CommandResult r = sky.run("launch", "-y", "-c", "gpu", "--infra", "aws", "--gpus", "V100:1", "--", "true");
+        // AWS launches now; Azure is still planned and priced only.
+        sky.env("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000001")
+                .env("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000002")
+                .env("AZURE_CLIENT_SECRET", "not-a-real-secret-0")
+                .env("AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000003");
+        CommandResult r = sky.run("launch", "-y", "-c", "gpu", "--infra", "azure", "--gpus", "V100:1", "--", "true");
         assertThat(r).exitedWith(3).outContains("Considered resources").noStackTrace();
         assertThat(r.stderr().strip().lines().count()).isEqualTo(1);
-        assertThat(r.stderr()).contains("AWS").containsIgnoringCase("not available yet");
+        assertThat(r.stderr()).contains("Azure").containsIgnoringCase("not available yet");
         // Refused before the INIT row: nothing to clean up.
         assertThat(sky.run("status", "--json").stdout()).contains("\"clusters\":[]");
     }
