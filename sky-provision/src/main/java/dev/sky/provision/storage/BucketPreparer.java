@@ -19,11 +19,13 @@ import java.util.function.Consumer;
 final class BucketPreparer {
     private final SkyPaths paths;
     private final StateStore state;
+    private final UploadPreflight preflight;
     private final Consumer<String> say;
 
-    BucketPreparer(SkyPaths paths, StateStore state, Consumer<String> say) {
+    BucketPreparer(SkyPaths paths, StateStore state, UploadPreflight preflight, Consumer<String> say) {
         this.paths = paths;
         this.state = state;
+        this.preflight = preflight;
         this.say = say;
     }
 
@@ -56,7 +58,7 @@ final class BucketPreparer {
         }
         if (!plan.localSources().isEmpty()) {
             try {
-                BucketUploader.Result r = new BucketUploader(paths, say).upload(store, plan.storeType(), name, "",
+                BucketUploader.Result r = new BucketUploader(paths, preflight, say).upload(store, plan.storeType(), name, "",
                         plan.localSources());
                 say.accept("  " + r.uploaded() + " of " + r.files() + " file(s) sent (" + UploadPreflight.human(
                         r.bytesUploaded()) + "); the rest were already there.");

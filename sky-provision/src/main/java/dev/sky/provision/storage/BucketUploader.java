@@ -35,10 +35,13 @@ public final class BucketUploader {
     record LocalFile(Path path, String key, long size, long mtimeNanos) {}
 
     private final SkyPaths paths;
+    private final UploadPreflight preflight;
     private final Consumer<String> say;
 
-    public BucketUploader(SkyPaths paths, Consumer<String> say) {
+    /** An uploader that reports its preflight and warnings through {@code say}. */
+    public BucketUploader(SkyPaths paths, UploadPreflight preflight, Consumer<String> say) {
         this.paths = paths;
+        this.preflight = preflight;
         this.say = say;
     }
 
@@ -50,11 +53,9 @@ public final class BucketUploader {
         long bytes = files.stream().mapToLong(LocalFile::size).sum();
         String what = sources.size() == 1 ? sources.get(0).toString() : sources.size() + " sources";
         String target = storeType + "://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
-        say.accept(UploadPreflight.summary(what, target, files.size(), bytes));
-        String warn = UploadPreflight.warning(what, files.size(), bytes);
-        if (warn != null) {
-            say.accept(warn);
-        }
+        UploadPreflight.Size size = new UploadPreflight.Size(files.size(), bytes);
+        say.accept(UploadPreflight.summary(what, target, size));
+        preflight.warning(what, size).ifPresent(say);
         Map<String, RemoteObject> remote = store.list(bucket, prefix);
         LocalChecksums sums = LocalChecksums.load(paths.home().resolve("storage").resolve("checksums")
                 .resolve(storeType + "-" + bucket + ".md5"));

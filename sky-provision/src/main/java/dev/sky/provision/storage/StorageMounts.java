@@ -14,6 +14,7 @@ import dev.sky.provision.storage.spi.StoreSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Bucket file mounts, end to end: the up-front refusals, the laptop-side bucket work and the node set-up at launch,
@@ -25,6 +26,7 @@ public final class StorageMounts {
     /** Before anything is created: every bucket entry must make sense (stores, modes, names, local sources). */
     public static void refuseBadEntries(Task task) {
         MountPlans.of(task, SkyPaths.current().userHome());
+        UploadPreflight.from(System.getenv()); // a bad threshold is refused here, not half-way through a launch
     }
 
     /**
@@ -32,6 +34,11 @@ public final class StorageMounts {
      * need rclone and a FUSE device usable by this user here; without them the launch is refused with the reason.
      */
     public static void refuseOnCloud(Task task, String cloudId, String cloudName) {
+        refuseOnCloud(task, cloudId, () -> cloudName);
+    }
+
+    /** The same, for an existing cluster: the cloud's name is looked up only for the message. */
+    public static void refuseOnCloud(Task task, String cloudId, Supplier<String> cloudName) {
         if (!cloudId.equals("local")) {
             return;
         }
@@ -39,7 +46,7 @@ public final class StorageMounts {
             if (p.mode().mounts()) {
                 Optional<String> why = LocalFuse.missing();
                 if (why.isPresent()) {
-                    throw new SkyException(ExitCode.NO_RESOURCES, cloudName + " cannot " + p.mode() + " "
+                    throw new SkyException(ExitCode.NO_RESOURCES, cloudName.get() + " cannot " + p.mode() + " "
                             + p.uri() + " at " + p.destination() + ": " + why.get() + ". Use `mode: COPY` instead.");
                 }
             }
@@ -53,7 +60,8 @@ public final class StorageMounts {
         if (plans.isEmpty()) {
             return;
         }
-        BucketPreparer preparer = new BucketPreparer(ctx.paths(), ctx.state(), progress::info);
+        BucketPreparer preparer = new BucketPreparer(ctx.paths(), ctx.state(), UploadPreflight.from(ctx.env()),
+                progress::info);
         NodeMounter mounter = new NodeMounter(cluster, nodes, provisioner, ctx.manifests());
         for (MountPlan plan : plans) {
             try (ObjectStore store = ObjectStores.open(plan.storeType(), settings(ctx, null, null, plan.account()))) {
