@@ -10,6 +10,7 @@ import dev.sky.provision.spi.Provisioner;
 import dev.sky.provision.ssh.CapturedOutput;
 import dev.sky.provision.ssh.NodeRunnerPool;
 import dev.sky.provision.ssh.OutputSink;
+import dev.sky.provision.storage.UploadPreflight;
 import dev.sky.provision.sync.SyncRequest;
 import dev.sky.provision.sync.SyncStats;
 import dev.sky.provision.sync.TreeSync;
@@ -47,7 +48,10 @@ final class WorkdirUploader {
             if (!Files.isDirectory(src)) {
                 throw new SkyException(ExitCode.INVALID_INPUT, "workdir: " + w.localPath() + " is not a folder");
             }
-            progress.stage("Syncing the workdir to " + nodes.size() + " node(s)");
+            // Preflight: what is about to travel, and a warning when it is large (docs/storage.md).
+            UploadPreflight.Size size = UploadPreflight.measure(src);
+            UploadPreflight.from(ctx.env()).warning("The workdir " + w.localPath(), size).ifPresent(progress::info);
+            progress.stage("Syncing the workdir (" + size + ") to " + nodes.size() + " node(s)");
             List<SyncStats> stats = nodes.onEachNode((rank, r) ->
                     new TreeSync(r, ctx.manifests()).sync(SyncRequest.workdir(src, cluster, rank)));
             progress.detail(describe(stats.get(0)));
@@ -67,6 +71,8 @@ final class WorkdirUploader {
                 throw new SkyException(ExitCode.INVALID_INPUT, "file_mounts." + m.destination() + ": "
                         + m.source() + " does not exist");
             }
+            UploadPreflight.from(ctx.env()).warning("file_mounts." + m.destination() + " (" + m.source() + ")",
+                    UploadPreflight.measure(src)).ifPresent(progress::info);
             String dest = provisioner.nodePath(m.destination());
             nodes.onEachNode((rank, r) ->
                     new TreeSync(r, ctx.manifests()).sync(SyncRequest.fileMount(src, dest, cluster, rank)));
