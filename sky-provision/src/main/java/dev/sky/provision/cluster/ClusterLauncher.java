@@ -19,6 +19,7 @@ import dev.sky.provision.spi.ProvisionRequest;
 import dev.sky.provision.spi.Provisioner;
 import dev.sky.provision.spi.ResourcesUnavailableException;
 import dev.sky.provision.ssh.NodeRunnerPool;
+import dev.sky.provision.storage.StorageMounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class ClusterLauncher {
         try (ClusterLock lock = ClusterLock.acquire(ctx.paths().locks(), name, req.provision() ? "launch" : "exec",
                 LOCK_WAIT, progress::info)) {
             Optional<ClusterRecord> row = ctx.state().clusters().get(name);
+            if (row.isPresent() && row.get().handleJson() != null) {
+                // A new cluster gets this check with the cloud's others; an existing one must get it before any sync.
+                String cloudId = ClusterHandle.fromJson(row.get().handleJson()).cloud();
+                StorageMounts.refuseOnCloud(req.task(), cloudId, () -> ctx.cloud(cloudId).displayName());
+            }
             ClusterHandle handle;
             boolean provisioned = false;
             if (row.isPresent() && row.get().status() == ClusterStatus.UP && row.get().handleJson() != null) {
@@ -101,7 +107,7 @@ public final class ClusterLauncher {
                 FaultPoint.AFTER_RUNTIME_INSTALL.hit();
                 Provisioner p = ctx.provisioner(handle.cloud());
                 new WorkdirUploader(ctx, progress).upload(name, req.task(), nodes, p);
-                dev.sky.provision.storage.StorageMounts.attach(ctx, progress, name, req.task(), nodes, p);
+                StorageMounts.attach(ctx, progress, name, req.task(), nodes, p);
                 FaultPoint.AFTER_SYNC.hit();
                 if (provisioned || row.isEmpty() || row.get().status() != ClusterStatus.UP) {
                     markUp(name, handle, req);
