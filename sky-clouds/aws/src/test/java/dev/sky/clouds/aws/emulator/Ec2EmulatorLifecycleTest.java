@@ -3,6 +3,7 @@ package dev.sky.clouds.aws.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +55,21 @@ class Ec2EmulatorLifecycleTest {
 
     private static Instance describe(String id) {
         return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0);
+    }
+
+    @Test
+    void transitionalStatesLastTheirConfiguredTime() {
+        Duration hour = Duration.ofHours(1);
+        try (Ec2Emulator slow = Ec2Emulator.start(EmulatorOptions.fast().withTransitions(hour, hour, hour));
+             Ec2Client c = EmulatorClients.ec2(slow, "us-east-1")) {
+            String id = c.runInstances(Ec2EmulatorInstancesTest.request("slow").build()).instances().get(0)
+                    .instanceId();
+            assertThat(c.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                    .name()).isEqualTo(InstanceStateName.PENDING);
+            c.terminateInstances(r -> r.instanceIds(id));
+            assertThat(slow.instance(id).state()).isEqualTo("shutting-down");
+            assertThat(slow.liveInstances()).as("shutting down is still billed").hasSize(1);
+        }
     }
 
     @Test

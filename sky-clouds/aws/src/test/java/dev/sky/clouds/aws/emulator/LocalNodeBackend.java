@@ -83,8 +83,10 @@ final class LocalNodeBackend implements NodeBackend {
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("SKY_HOME", home.toString());
             env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
-            env.putIfAbsent("SKY_TIME_SCALE", "0.1");
-            env.remove("SKY_FAULT"); // a fault meant for the CLI under test is not the emulator's
+            // As on a real EC2 machine, nothing in the node's environment overrides the time scale or the fault
+            // point that the CLI under test configures on the node.
+            env.remove("SKY_TIME_SCALE");
+            env.remove("SKY_FAULT");
             SkyPaths paths = SkyPaths.fromEnv(env);
             LocalProvisioner provisioner = new LocalProvisioner(new ProvisionerContext(paths, env));
             return new LocalNodeBackend(provisioner, new LocalLayout(paths.localNodes()), home, owns);
@@ -100,7 +102,9 @@ final class LocalNodeBackend implements NodeBackend {
 
     @Override
     public NodeAddress up(EmulatedInstance instance) {
-        List<String> keys = instance.authorizedKeys;
+        // cloud-init skips a line that is not a key; so does the emulator, rather than fail the boot
+        List<String> keys = instance.authorizedKeys.stream().map(String::strip)
+                .filter(k -> k.matches("(ssh-|ecdsa-|sk-)\\S+\\s+\\S+.*")).toList();
         String first = keys.isEmpty() ? "" : keys.get(0);
         String second = keys.size() > 1 ? keys.get(1) : null;
         ProvisionRequest request = new ProvisionRequest(instance.id, 1, "local", "local", null, "local", false,
