@@ -4,6 +4,7 @@ import static dev.sky.cli.testing.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
+import dev.sky.clouds.aws.emulator.Ledger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,9 @@ class AwsFailoverIT {
         });
         assertThat(zones).as("per-zone spot candidates in us-east-1").hasSizeGreaterThanOrEqualTo(3);
         assertThat(candidates).allMatch(c -> "us-east-1".equals(c.get("region")));
-        // The cheapest zone has no capacity; the second makes one of two nodes and fails; the third works.
+        // The cheapest zone has no capacity; in the second, EC2 makes an instance and then fails; the third works.
         aws.emulator.faults().insufficientCapacity(zones.get(0), null);
-        aws.emulator.faults().capacityLimit(zones.get(1), 1);
+        aws.emulator.faults().createThenFail(1);
         aws.emulator.ledger().clear();
 
         CommandResult r = aws.run("launch", "-c", "fo", "-y", "-d", task);
@@ -69,7 +70,22 @@ class AwsFailoverIT {
         String all = r.stdout() + r.stderr();
         assertThat(all).contains("Launching on AWS us-east-1 (" + zones.get(0) + ")")
                 .contains("blocking zone aws/us-east-1/" + zones.get(0))
-                .contains("Terminating the node(s) the failed attempt created in aws us-east-1 (" + zones.get(1) + ")");
+                .contains("blocking zone aws/us-east-1/" + zones.get(1));
+        // The instance the failed attempt made was terminated before the next zone was tried.
+        List<Ledger.Call> calls = aws.emulator.ledger().calls();
+        int firstInThird = -1;
+        int terminate = -1;
+        for (int i = 0; i < calls.size(); i++) {
+            Ledger.Call c = calls.get(i);
+            if (c.action().equals("TerminateInstances") && c.outcome().equals("ok") && terminate < 0) {
+                terminate = i;
+            }
+            if (c.action().equals("RunInstances") && zones.get(2).equals(c.params().get("Placement.AvailabilityZone"))
+                    && firstInThird < 0) {
+                firstInThird = i;
+            }
+        }
+        assertThat(terminate).as("a terminate before the third zone").isBetween(0, firstInThird);
         assertThat(aws.emulator.liveInstances()).as("only the working zone's nodes are alive").hasSize(2)
                 .allMatch(i -> i.zone().equals(zones.get(2)));
         assertThat(aws.run("down", "-y", "fo")).succeeded();

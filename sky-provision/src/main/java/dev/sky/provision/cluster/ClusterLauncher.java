@@ -153,7 +153,7 @@ public final class ClusterLauncher {
         saveHandle(name, handle, ClusterStatus.INIT);
         FaultPoint.AFTER_CREATE.hit();
         p.waitFor(request.ref(), InstanceStatus.RUNNING, Duration.ofMinutes(10));
-        handle = old.withNodes(p.clusterInfo(request.ref()).orElse(info));
+        handle = HostKeyLearner.learn(old.withNodes(p.clusterInfo(request.ref()).orElse(info)), old);
         saveHandle(name, handle, ClusterStatus.INIT);
         progress.stageDone();
         return handle;

@@ -32,7 +32,7 @@ final class ClusterStarter {
         } catch (ProvisionException e) {
             throw stayStopped(p, ref, r, e);
         }
-        ClusterHandle fresh = p.clusterInfo(ref).map(handle::withNodes).orElse(handle);
+        ClusterHandle fresh = HostKeyLearner.learn(p.clusterInfo(ref).map(handle::withNodes).orElse(handle), handle);
         ctx.state().clusters().upsert(new ClusterRecord(name, ClusterStatus.INIT, r.cloud(), r.region(), r.zone(),
                 fresh.nodes().size(), r.resourcesJson(), fresh.toJson(), r.autostopJson(), r.launchedAt(),
                 Instant.now(), ProcessHandle.current().pid(), "start"));

@@ -110,7 +110,7 @@ final class ProvisionFailover {
             throw new ResourcesUnavailableException("nodes did not reach RUNNING: " + e.getMessage(),
                     request.cloud(), request.region(), request.zone(), BlockScope.ZONE, e);
         }
-        handle = planned.withNodes(p.clusterInfo(request.ref()).orElse(info));
+        handle = HostKeyLearner.learn(planned.withNodes(p.clusterInfo(request.ref()).orElse(info)));
         saveHandle(ctx, name, handle);
         progress.stageDone();
         return handle;
