@@ -155,6 +155,9 @@ class Ec2EmulatorFaultsTest {
         long start = System.nanoTime();
         ec2.describeAvailabilityZones();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        ec2.describeInstances();
+        assertThat(emulator.ledger().calls()).last().satisfies(c -> assertThat(c.injectedLatency()).isZero());
+        assertThat(emulator.ledger().totalInjectedLatency()).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test

@@ -41,6 +41,7 @@ final class Ec2Handler implements HttpHandler {
                 params = QueryParams.parse("");
             }
             String action = params.get("Action", "(none)");
+            long latency = 0;
             try {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     throw Ec2Error.client("InvalidAction", "The emulator answers POST requests only");
@@ -56,16 +57,17 @@ final class Ec2Handler implements HttpHandler {
                 if (throttled != null) {
                     throw throttled;
                 }
-                sleep(emulator.faults().latencyMillis(action));
+                latency = emulator.faults().latencyMillis(action);
+                sleep(latency);
                 String xml = sts ? Sts.answer(params, emulator.options(), requestId)
                         : emulator.dispatch(action, params, region, requestId);
-                emulator.ledger().record(action, region, params.asMap(), "ok", 200);
+                emulator.ledger().record(action, region, params.asMap(), "ok", 200, latency);
                 send(exchange, 200, xml, -1);
             } catch (Ec2Error e) {
-                emulator.ledger().record(action, region, params.asMap(), e.code, e.status);
+                emulator.ledger().record(action, region, params.asMap(), e.code, e.status, latency);
                 send(exchange, e.status, sts ? stsError(e, requestId) : ec2Error(e, requestId), e.retryAfterSeconds);
             } catch (RuntimeException e) {
-                emulator.ledger().record(action, region, params.asMap(), "InternalError", 500);
+                emulator.ledger().record(action, region, params.asMap(), "InternalError", 500, latency);
                 Ec2Error internal = new Ec2Error(500, "InternalError", "An internal error has occurred: " + e);
                 send(exchange, 500, ec2Error(internal, requestId), -1);
             }
