@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -161,7 +164,7 @@ public final class Ec2Emulator implements AutoCloseable {
     }
 
     /** Where a node-backed instance's node keeps its home (node mode), for tests that look inside. */
-    public java.nio.file.Path nodeHome(String instanceId) {
+    public Path nodeHome(String instanceId) {
         if (!(backend instanceof LocalNodeBackend local)) {
             throw new IllegalStateException("the emulator runs in fast mode: instances have no nodes");
         }
@@ -169,7 +172,7 @@ public final class Ec2Emulator implements AutoCloseable {
     }
 
     /** The pid of the process that serves a node-backed instance's node, if it runs now (node mode). */
-    public java.util.OptionalLong nodeHostPid(String instanceId) {
+    public OptionalLong nodeHostPid(String instanceId) {
         if (!(backend instanceof LocalNodeBackend local)) {
             throw new IllegalStateException("the emulator runs in fast mode: instances have no nodes");
         }
@@ -242,7 +245,7 @@ public final class Ec2Emulator implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

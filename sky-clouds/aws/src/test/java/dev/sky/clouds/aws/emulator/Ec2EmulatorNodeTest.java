@@ -70,8 +70,7 @@ class Ec2EmulatorNodeTest {
 
             ec2.terminateInstances(r -> r.instanceIds(id));
             awaitState(ec2, id, InstanceStateName.TERMINATED);
-            assertThat(ProcessHandle.of(hostPid).map(ProcessHandle::isAlive)).isNotEqualTo(
-                    java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(hostPid).filter(ProcessHandle::isAlive)).as("the node host").isEmpty();
             assertThat(Files.exists(emulator.nodeHome(id))).isFalse();
             assertThat(refused(again)).as("nothing listens at the node's SSH port").isTrue();
             assertThat(emulator.liveInstances()).isEmpty();
