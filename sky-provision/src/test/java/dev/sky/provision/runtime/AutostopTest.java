@@ -95,4 +95,17 @@ class AutostopTest {
         assertThat(off.idleMinutes()).isEqualTo(-1);
         assertThat(off.watchdogRunning()).isFalse();
     }
+
+    /** A {@code sky down} that comes while the hook runs (it started in its own session) still ends the hook. */
+    @Test
+    void teardownEndsAHookThatIsAlreadyRunning() {
+        String marker = "sleep 3" + ProcessHandle.current().pid() % 1000 + "7";
+        RuntimeHarness.Result r = rt.head(rt.commands.autostopSet(new Autostop(0, true, "none"),
+                "echo fired > " + hookFired + "; exec " + marker));
+        assertThat(r.exit()).as(r.err()).isZero();
+        RuntimeHarness.await(() -> RuntimeHarness.processesWith(marker), p -> !p.isEmpty(), "the hook to run");
+        RuntimeHarness.Result down = rt.head(rt.commands.sky(0) + " teardown");
+        assertThat(down.exit()).as(down.err()).isZero();
+        assertThat(RuntimeHarness.processesWith(marker)).as("the hook after teardown").isEmpty();
+    }
 }

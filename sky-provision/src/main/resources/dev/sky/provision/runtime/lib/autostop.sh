@@ -140,6 +140,8 @@ rt_autostop_watchdog() {
       : >"$AS_DIR/hook_ran"
       mkdir -p "$RT_LOG_ROOT"
       rt_detach "$RT_LOG_ROOT/autostop-hook.log" sh -c "$AS_HOOK"
+      # Its own session: teardown (sky down racing the hook) ends it through this pid.
+      rt_put "$AS_DIR/hook.pid" "$RT_DETACHED_PID"
       rm -f "$AS_DIR/watchdog.pid"
       exit 0
     fi

@@ -46,12 +46,12 @@ rt_cmd_teardown() {
   [ $# -eq 0 ] || rt_die "$RT_EXIT_USAGE" "usage: sky-rt -c CLUSTER -r RANK teardown"
   rt_scale=${SKY_TIME_SCALE:-1}
   [ -r "$RT_CONF" ] && rt_load_conf
-  # Sessions this rank started: job ranks (pgid.*), drivers, the scheduler and the autostop watchdog.
+  # Sessions this rank started: job ranks (pgid.*), drivers, the scheduler, the autostop watchdog and its hook.
   t_groups= t_tags=
   # Never signal the group this teardown runs in (a stale pid file could name a reused pid).
   t_own_group=$(ps -o pgid= -p "$RT_PID" 2>/dev/null | tr -d ' ')
   for t_f in "$RT_JOBS"/*/pgid.* "$RT_JOBS"/*/driver_pid "$RT_NODE_DIR/scheduler.pid" \
-    "$RT_NODE_DIR/autostop/watchdog.pid"; do
+    "$RT_NODE_DIR/autostop/watchdog.pid" "$RT_NODE_DIR/autostop/hook.pid"; do
     [ -f "$t_f" ] || continue
     read -r t_p <"$t_f" && rt_is_uint "$t_p" && [ "$t_p" -gt 1 ] && [ "$t_p" != "$t_own_group" ] &&
       t_groups="$t_groups $t_p"
