@@ -92,6 +92,9 @@ public final class PlanText {
 
     String infra(Candidate c, boolean markDisabled) {
         String where = c.zone() != null ? c.zone() : c.region();
+        if ("ssh".equals(c.cloud()) && where != null && where.startsWith("ssh-")) {
+            where = where.substring(4); // a pool is planned as region ssh-<pool>; shown as SSH (pool), as in status
+        }
         // "Local (local)" says nothing more than "Local".
         boolean noPlace = where == null || where.isEmpty() || where.equalsIgnoreCase(c.cloud());
         String s = labels.name(c.cloud()) + (noPlace ? "" : " (" + where + ")");
