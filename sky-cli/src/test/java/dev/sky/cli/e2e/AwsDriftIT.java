@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,13 @@ class AwsDriftIT {
                 num_nodes: 2
                 run: echo hello
                 """);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        aws.emulator.faults().reset();
+        aws.run("down", "-y", "-a");
+        aws.assertNothingAlive();
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,13 @@ class AwsThrottleIT {
                   cpus: 2
                 run: echo throttled-ok
                 """);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        aws.emulator.faults().reset();
+        aws.run("down", "-y", "-a");
+        aws.assertNothingAlive();
     }
 
     @AfterAll

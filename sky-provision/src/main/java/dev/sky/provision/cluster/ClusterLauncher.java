@@ -90,6 +90,10 @@ public final class ClusterLauncher {
                 handle = row.get().status() == ClusterStatus.STOPPED ? start(name, handle) : repair(name, handle,
                         req);
                 provisioned = true;
+            } else if (req.candidates().isEmpty() && row.isEmpty()) {
+                // The caller saw the cluster and did not plan; another command removed it while we waited.
+                throw new SkyException(ExitCode.NOT_FOUND_OR_WRONG_STATE, "Cluster '" + name + "' was removed by"
+                        + " another sky command while this launch waited for it; run the launch again to create it.");
             } else {
                 handle = provisionNew(req);
                 provisioned = true;
