@@ -66,6 +66,11 @@ final class LocalSky implements AutoCloseable {
         return skyHome;
     }
 
+    /** The HOME sky runs with (its ~/.ssh/config, keys, ...). */
+    Path home() {
+        return home;
+    }
+
     /** Sets a variable for every later command of this installation. */
     LocalSky env(String key, String value) {
         extraEnv.put(key, value);

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * {@code StrictModes no}, and {@code AuthorizedKeysFile} naming a file of this fixture (the pool's key) as well as
  * {@code .ssh/authorized_keys} (where sky adds cluster keys). All hosts log in one user, so they share one home
  * folder, like NFS homes. As root, that user is created for the test ({@code useradd}) and removed in
- * {@link #close()}; otherwise it is the current user, and sshd runs unprivileged.
+ * {@link #close()}. Otherwise sshd runs unprivileged and can only log in the current user: then the sessions get a
+ * home folder of this fixture ({@code SetEnv HOME=}, and that folder's {@code .ssh/authorized_keys}), so that the
+ * user's real {@code ~/.sky} and {@code ~/.ssh} are never touched.
  */
 final class OpenSshHosts implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
@@ -136,7 +138,7 @@ final class OpenSshHosts implements AutoCloseable {
             }
         } else {
             user = System.getProperty("user.name");
-            home = Path.of(System.getProperty("user.home"));
+            home = dir.resolve("shared-home");
         }
         OpenSshHosts h = new OpenSshHosts(dir, user, home, dir.resolve("pool_key"), created);
         try {
@@ -151,6 +153,7 @@ final class OpenSshHosts implements AutoCloseable {
     private void setUp(int count) {
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(home);
             exec("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pool-test", "-f", identityFile.toString());
             // sshd reads AuthorizedKeysFile as the user: a world-readable copy outside root's temp folders.
             Path authDir = createdUser ? Path.of("/tmp").resolve(user + "-auth") : dir;
@@ -175,7 +178,8 @@ final class OpenSshHosts implements AutoCloseable {
                         "PidFile " + dir.resolve("sshd-" + i + ".pid"),
                         "UsePAM no",
                         "StrictModes no",
-                        "AuthorizedKeysFile " + auth + " .ssh/authorized_keys",
+                        "AuthorizedKeysFile " + auth + " " + home.resolve(".ssh/authorized_keys"),
+                        createdUser ? "" : "SetEnv HOME=" + home,
                         "PasswordAuthentication no",
                         "KbdInteractiveAuthentication no",
                         "PubkeyAuthentication yes",
@@ -192,6 +196,11 @@ final class OpenSshHosts implements AutoCloseable {
         }
     }
 
+    /** The sessions' user id, as {@code id -u} prints it. */
+    String uid() {
+        return uidOfUser();
+    }
+
     /** A pools file naming every host, with the user and identity file. */
     String poolsYaml(String pool) {
         StringBuilder b = new StringBuilder(pool + ":\n  user: " + user + "\n  identity_file: " + identityFile
@@ -200,6 +209,37 @@ final class OpenSshHosts implements AutoCloseable {
             b.append("    - ip: ").append(h.address).append("\n      port: ").append(h.port).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * A pools file whose last host is only the name of a {@code ~/.ssh/config} entry of {@code userHome} (written
+     * here, with HostName, Port, User and IdentityFile), and whose other hosts give everything themselves. There is
+     * no pool-wide user or identity_file, so that entry alone says how to reach that host.
+     */
+    String poolsYamlWithSshConfigAlias(String pool, String alias, Path userHome) {
+        Host last = hosts.get(hosts.size() - 1);
+        try {
+            Path ssh = Files.createDirectories(userHome.resolve(".ssh"));
+            Files.writeString(ssh.resolve("config"), String.join("\n",
+                    "Host other-box",
+                    "  User nobody-here",
+                    "Host " + alias,
+                    "  HostName " + last.address,
+                    "  Port " + last.port,
+                    "  User " + user,
+                    "  IdentityFile " + identityFile,
+                    ""));
+            Files.setPosixFilePermissions(ssh.resolve("config"), PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder b = new StringBuilder(pool + ":\n  hosts:\n");
+        for (Host h : hosts.subList(0, hosts.size() - 1)) {
+            b.append("    - ip: ").append(h.address).append("\n      port: ").append(h.port)
+                    .append("\n      user: ").append(user).append("\n      identity_file: ").append(identityFile)
+                    .append('\n');
+        }
+        return b.append("    - ").append(alias).append('\n').toString();
     }
 
     /** Processes of the pool's user that carry a job tag or run sky's runtime for a cluster. */

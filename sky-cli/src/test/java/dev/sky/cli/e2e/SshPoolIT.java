@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 2-host SSH node pool on real OpenSSH servers that share one home folder (one user on two loopback addresses): as
- * root the user is created for the test, so this is also the test that logs in as an unprivileged user. The steps
- * build on each other: ssh up, a 2-node job, exec, cancel, a busy pool, down, and the freed hosts reused.
+ * root the user is created for the test, so this is also the test that logs in as an unprivileged user (as an
+ * ordinary user, only that check is skipped). The second host is listed by the name of a {@code ~/.ssh/config} entry.
+ * The steps build on each other: ssh up, a 2-node job, exec, cancel, a busy pool, down, and the freed hosts reused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -29,9 +30,11 @@ class SshPoolIT {
     static final String POOL = "lab";
     static final String C = "pool-e2e";
     static final String OTHER = "pool-e2e-2";
+    static final String ALIAS = "lab-box-2";
 
     LocalSky sky;
     OpenSshHosts hosts;
+    String jobOutput;
 
     @BeforeAll
     void setUp(@TempDir Path dir) throws Exception {
@@ -39,7 +42,8 @@ class SshPoolIT {
         sky = new LocalSky(dir);
         hosts = OpenSshHosts.start(dir.resolve("hosts"), 2);
         Files.createDirectories(sky.skyHome());
-        Files.writeString(sky.skyHome().resolve("ssh_node_pools.yaml"), hosts.poolsYaml(POOL));
+        Files.writeString(sky.skyHome().resolve("ssh_node_pools.yaml"),
+                hosts.poolsYamlWithSshConfigAlias(POOL, ALIAS, sky.home()));
     }
 
     @AfterAll
@@ -58,10 +62,11 @@ class SshPoolIT {
         CommandResult up = sky.run("ssh", "up", "--infra", POOL);
         assertThat(up).succeeded();
         assertThat(up.stdout()).contains("Pool 'lab': 2 of 2 host(s) ready.");
-        for (OpenSshHosts.Host h : hosts.hosts) {
-            assertThat(up.stdout()).containsPattern(h.address + ":" + h.port + ": \\d+CPU--[0-9.]+GB, .*Debian|"
-                    + h.address + ":" + h.port + ": \\d+CPU--");
-        }
+        OpenSshHosts.Host first = hosts.hosts.get(0);
+        OpenSshHosts.Host viaConfig = hosts.hosts.get(1);
+        assertThat(up.stdout()).containsPattern(first.address + ":" + first.port + ": \\d+CPU--[0-9.]+GB, ");
+        // Named by its ~/.ssh/config entry, reached at that entry's HostName and Port.
+        assertThat(up.stdout()).containsPattern(ALIAS + ":" + viaConfig.port + ": \\d+CPU--[0-9.]+GB, ");
         CommandResult check = sky.run("check", "ssh");
         assertThat(check).succeeded();
         assertThat(check.stdout()).contains("ssh-lab (2 hosts)");
@@ -77,10 +82,14 @@ class SshPoolIT {
                   echo "RANK=$SKYPILOT_NODE_RANK NODES=$SKYPILOT_NUM_NODES"
                   echo "IPS=$(echo "$SKYPILOT_NODE_IPS" | tr '\\n' ',')"
                   echo "INFO=$SKYPILOT_CLUSTER_INFO"
+                  echo "WHO-$SKYPILOT_NODE_RANK=$(id -un):$(id -u)"
                 """);
         CommandResult launch = sky.run("launch", "-c", C, "-y", "--infra", "ssh/" + POOL, task);
         assertThat(launch).succeeded();
         String out = launch.stdout();
+        jobOutput = out;
+        assertThat(out + launch.stderr()).contains("SSH (lab)").doesNotContain("SSH (ssh-lab)");
+        assertThat(out).contains("WHO-0=" + hosts.user + ":").contains("WHO-1=" + hosts.user + ":");
         assertThat(out).contains("SETUP-RAN rank=0").contains("SETUP-RAN rank=1");
         assertThat(out).contains("RANK=0 NODES=2").contains("RANK=1 NODES=2");
         String ips = hosts.hosts.get(0).address + "," + hosts.hosts.get(1).address + ",";
@@ -94,6 +103,16 @@ class SshPoolIT {
 
     @Test
     @Order(3)
+    void jobsRunAsTheUnprivilegedUserCreatedForTheTest() {
+        assumeTrue(hosts.createdUser, "only root can create a user; as an ordinary user sshd logs in that user");
+        assertThat(jobOutput).as("the 2-node job ran").isNotNull();
+        String uid = hosts.uid().strip();
+        assertThat(uid).isNotEqualTo("0");
+        assertThat(jobOutput).contains("WHO-0=" + hosts.user + ":" + uid).contains("WHO-1=" + hosts.user + ":" + uid);
+    }
+
+    @Test
+    @Order(4)
     void execSkipsSetup() {
         String task = sky.task("exec.yaml", """
                 setup: echo "SETUP-AGAIN"
@@ -105,7 +124,7 @@ class SshPoolIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cancelLeavesNoProcessOfTheJob() {
         String task = sky.task("sleep.yaml", """
                 num_nodes: 2
@@ -124,7 +143,7 @@ class SshPoolIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBusyPoolNamesTheClusterHoldingItAndCreatesNothing() {
         CommandResult second = sky.run("launch", "-c", OTHER, "-y", "--infra", "ssh/" + POOL, "echo hi");
         assertThat(second.exitCode()).isNotZero();
@@ -133,7 +152,7 @@ class SshPoolIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downLeavesNoProcessAndFreesTheHostsForTheNextCluster() {
         String task = sky.task("bg.yaml", """
                 num_nodes: 2
