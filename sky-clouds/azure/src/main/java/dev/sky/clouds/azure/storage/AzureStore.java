@@ -56,6 +56,11 @@ final class AzureStore implements ObjectStore {
             if (config.account() == null || config.endpoint() == null) {
                 throw AzureErrors.noCredentials("no storage account is set");
             }
+            boolean hasSecret = config.accountKey() != null || config.sasToken() != null;
+            if (hasSecret && config.credentialAccount() != null && !config.credentialAccount().equals(config.account())) {
+                throw SkyException.invalidInput("azure: the configured credential (" + config.source() + ") is for"
+                        + " storage account '" + config.credentialAccount() + "', not '" + config.account() + "'.");
+            }
             BlobServiceClientBuilder b = new BlobServiceClientBuilder()
                     .endpoint(config.endpoint())
                     .httpClient(new JdkHttpClientBuilder().build())

@@ -29,8 +29,11 @@ import java.util.Map;
  * @param accountKey the shared key (secret), or null
  * @param sasToken an account or container SAS (secret), or null
  * @param source where the credential came from, for messages (never the value)
+ * @param credentialAccount the account the credential names (connection string, AZURE_STORAGE_ACCOUNT, az config),
+ *     or null; a key for one account cannot sign for another
  */
-public record AzureStoreConfig(String account, String endpoint, String accountKey, String sasToken, String source) {
+public record AzureStoreConfig(String account, String endpoint, String accountKey, String sasToken, String source,
+                               String credentialAccount) {
 
     /** Never shows the key or the SAS. */
     @Override
@@ -50,7 +53,7 @@ public record AzureStoreConfig(String account, String endpoint, String accountKe
             put(creds, "AccountName", env.get("AZURE_STORAGE_ACCOUNT"));
             put(creds, "AccountKey", env.get("AZURE_STORAGE_KEY"));
             put(creds, "SharedAccessSignature", env.get("AZURE_STORAGE_SAS_TOKEN"));
-            source = "AZURE_STORAGE_KEY";
+            source = blank(env.get("AZURE_STORAGE_KEY")) ? "AZURE_STORAGE_SAS_TOKEN" : "AZURE_STORAGE_KEY";
         } else {
             source = azCliConfig(s, env, creds);
         }
@@ -62,7 +65,8 @@ public record AzureStoreConfig(String account, String endpoint, String accountKe
             endpoint = first(creds.get("DefaultEndpointsProtocol"), "https") + "://" + account + ".blob." + suffix;
         }
         return new AzureStoreConfig(account, endpoint == null ? null : endpoint.replaceAll("/+$", ""),
-                creds.get("AccountKey"), creds.get("SharedAccessSignature"), source);
+                creds.get("AccountKey"), creds.get("SharedAccessSignature"), source,
+                first(creds.get("AccountName"), env.get("AZURE_STORAGE_ACCOUNT")));
     }
 
     /** The Azure CLI's own config file: {@code [storage]} as {@code az storage} reads it. */

@@ -164,6 +164,16 @@ class AzureStoreTest {
     }
 
     @Test
+    void aKeyForAnotherAccountIsRefusedBeforeAnyRequest() {
+        try (ObjectStore s = new AzureStoreFactory().open(new StoreSettings(paths, null, null, "otheracct", keyEnv()))) {
+            assertThatThrownBy(() -> s.bucketExists("sky-x")).isInstanceOf(SkyException.class)
+                    .hasMessageContaining("'" + AzuriteServer.ACCOUNT + "', not 'otheracct'")
+                    .hasMessageNotContaining(AzuriteServer.KEY)
+                    .satisfies(e -> assertThat(((SkyException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+        }
+    }
+
+    @Test
     void invalidContainerNameFailsBeforeAnyRequest() {
         try (ObjectStore s = store(Map.of())) {
             assertThatThrownBy(() -> s.createBucket("Bad--Name", null)).isInstanceOf(SkyException.class)
