@@ -52,7 +52,7 @@ public final class Status extends BaseCommand {
             if (refresh) {
                 List<Reconciled> outcomes = lc.refreshAll(rows);
                 rows = outcomes.stream().flatMap(o -> o.after().stream()).toList();
-                notes = outcomes.stream().filter(o -> o.note() != null || o.verdict() == Verdict.REMOVED).toList();
+                notes = outcomes.stream().filter(o -> o.note() != null || o.verdict() != Verdict.UNCHANGED).toList();
             }
             int orphans = cc.state().reconcile().orphans().size();
             if (ip) {

@@ -4,7 +4,6 @@ import static dev.sky.cli.testing.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
-import dev.sky.clouds.aws.emulator.Ledger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability scenario 10 through the CLI against the EC2 emulator: zones are tried in the plan's order, each failed
- * zone once (blocklisted), the pinned region is never left, nodes a failed attempt made are terminated before the
- * next, and a STOPPED cluster is started in place (never terminated or moved) even when no zone has room for new instances.
+ * zone once (blocklisted), the pinned region is never left, a create that fails half-way (quota) leaves nothing, and a STOPPED cluster is started in place (never terminated or moved) even when no zone has room for new instances.
  * (A start that itself finds no capacity, which the emulator cannot inject, is covered by TeardownAndStartTest.)
  */
 class AwsFailoverIT {
@@ -46,7 +44,7 @@ class AwsFailoverIT {
     }
 
     @Test
-    void spotZonesAreTriedInPlanOrderWithinThePinnedRegionAndPartialNodesAreCleanedUp() {
+    void spotZonesAreTriedInPlanOrderWithinThePinnedRegion() {
         String task = aws.sky.task("spot.yaml", """
                 resources:
                   infra: aws/us-east-1
@@ -65,9 +63,9 @@ class AwsFailoverIT {
         });
         assertThat(zones).as("per-zone spot candidates in us-east-1").hasSizeGreaterThanOrEqualTo(3);
         assertThat(candidates).allMatch(c -> "us-east-1".equals(c.get("region")));
-        // The cheapest zone has no capacity; in the second, EC2 makes an instance and then fails; the third works.
+        // The two cheapest zones have no capacity; the third works.
         aws.emulator.faults().insufficientCapacity(zones.get(0), null);
-        aws.emulator.faults().createThenFail(1);
+        aws.emulator.faults().insufficientCapacity(zones.get(1), null);
         aws.emulator.ledger().clear();
 
         CommandResult r = aws.run("launch", "-c", "fo", "-y", "-d", task);
@@ -76,30 +74,38 @@ class AwsFailoverIT {
         List<String> tried = aws.runInstancesZones().stream().distinct().toList();
         assertThat(tried).as("zones in plan order, each failed one once").containsExactly(zones.get(0), zones.get(1),
                 zones.get(2));
+        assertThat(aws.runInstancesZones().stream().filter(zones.get(0)::equals).count()).as("blocked: tried once")
+                .isEqualTo(1);
         String all = r.stdout() + r.stderr();
         assertThat(all).contains("Launching on AWS us-east-1 (" + zones.get(0) + ")")
                 .contains("blocking zone aws/us-east-1/" + zones.get(0))
                 .contains("blocking zone aws/us-east-1/" + zones.get(1));
-        // The instance the failed attempt made was terminated before the next zone was tried.
-        List<Ledger.Call> calls = aws.emulator.ledger().calls();
-        int firstInThird = -1;
-        int terminate = -1;
-        for (int i = 0; i < calls.size(); i++) {
-            Ledger.Call c = calls.get(i);
-            if (c.action().equals("TerminateInstances") && c.outcome().equals("ok") && terminate < 0) {
-                terminate = i;
-            }
-            if (c.action().equals("RunInstances") && zones.get(2).equals(c.params().get("Placement.AvailabilityZone"))
-                    && firstInThird < 0) {
-                firstInThird = i;
-            }
-        }
-        assertThat(terminate).as("a terminate before the third zone").isBetween(0, firstInThird);
         assertThat(aws.emulator.liveInstances()).as("only the working zone's nodes are alive").hasSize(2)
                 .allMatch(i -> i.zone().equals(zones.get(2)));
         assertThat(aws.run("down", "-y", "fo")).succeeded();
         aws.assertNothingAlive();
         aws.emulator.faults().reset();
+    }
+
+    @Test
+    void aQuotaHitHalfwayThroughAMultiNodeCreateLeavesNothing() {
+        String task = aws.sky.task("quota.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                num_nodes: 2
+                run: echo never
+                """);
+        // One instance fits the region's quota: the head is created, the worker is refused.
+        aws.emulator.faults().instanceQuota("us-east-1", 1);
+
+        CommandResult r = aws.run("launch", "-c", "quota", "-y", "-d", task);
+
+        assertThat(r.exitCode()).as("%s", r).isNotZero();
+        assertThat(r).noStackTrace();
+        assertThat(aws.emulator.ledger().count("RunInstances")).as("the head was created").isPositive();
+        aws.assertNothingAlive();
+        assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("quota");
     }
 
     @Test
