@@ -24,6 +24,7 @@ public final class SshUp extends BaseCommand {
     protected int run() {
         String user = context().env().getOrDefault("USER", System.getProperty("user.name"));
         boolean ok = true;
+        HostProbe.preferJdkCrypto(); // this process only probes: BouncyCastle is loaded only if a host needs it
         try (StateStore state = StateStore.at(context().paths())) {
             PoolSetup setup = new PoolSetup(context().paths(), state, user,
                     new HostProbe(Duration.ofSeconds(15), MIN_DISK_GB));

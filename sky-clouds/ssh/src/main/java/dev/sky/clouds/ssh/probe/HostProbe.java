@@ -28,13 +28,20 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
- * Logs in to one host as the pool says and reads its {@link HostFacts}. This is where a host's key is first seen:
- * running {@code sky ssh up} is the user's decision to trust the hosts of the pool, so whatever key the host presents
- * is returned to be recorded (and later pinned).
+ * Logs in to one host as the pool says and reads its {@link HostFacts}, with one SSH command. This is where a host's
+ * key is first seen: running {@code sky ssh up} is the user's decision to trust the hosts of the pool, so whatever
+ * key the host presents is returned to be recorded (and later pinned).
  */
 public final class HostProbe {
-    /** The outcome for one host: facts and host key, or a one-line problem (facts may still be there). */
-    public record Result(PoolHost host, HostFacts facts, String hostKey, String problem) {
+    /**
+     * The outcome for one host: facts and host key, or a one-line problem (facts may still be there).
+     * {@code needsBouncyCastle} says that it failed only because the JDK's own crypto lacks what the host asks for.
+     */
+    public record Result(PoolHost host, HostFacts facts, String hostKey, String problem, boolean needsBouncyCastle) {
+        Result(PoolHost host, HostFacts facts, String hostKey, String problem) {
+            this(host, facts, hostKey, problem, false);
+        }
+
         public boolean ok() {
             return problem == null;
         }
@@ -42,6 +49,10 @@ public final class HostProbe {
 
     private static final class SharedConfig {
         static final Config INSTANCE = SshAlgorithms.config();
+    }
+
+    private static final class JdkConfig {
+        static final Config INSTANCE = JdkCrypto.config();
     }
 
     private final Duration timeout;
@@ -56,6 +67,14 @@ public final class HostProbe {
         this.minDiskGb = minDiskGb;
     }
 
+    /**
+     * Probes on the JDK's own crypto from now on, falling back to BouncyCastle for hosts that need it (see
+     * {@link JdkCrypto}). Only for a process that does nothing with SSH but probe, before its first probe.
+     */
+    public static void preferJdkCrypto() {
+        JdkCrypto.start();
+    }
+
     public Result probe(PoolHost h) {
         if (h.identityFile() == null) {
             return new Result(h, null, null, "no identity_file in the pool and no ~/.ssh/id_ed25519, id_ecdsa or "
@@ -65,7 +84,8 @@ public final class HostProbe {
             return new Result(h, null, null, "cannot read the identity file " + h.identityFile());
         }
         AtomicReference<PublicKey> presented = new AtomicReference<>();
-        SSHClient c = new SSHClient(SharedConfig.INSTANCE);
+        boolean jdkOnly = JdkCrypto.active();
+        SSHClient c = new SSHClient(jdkOnly ? JdkConfig.INSTANCE : SharedConfig.INSTANCE);
         try {
             c.addHostKeyVerifier(new HostKeyVerifier() {
                 @Override
@@ -87,6 +107,9 @@ public final class HostProbe {
                 key = c.loadKeys(h.identityFile());
                 key.getPublic();
             } catch (IOException | RuntimeException e) {
+                if (jdkOnly && JdkCrypto.missingAlgorithm(e)) {
+                    return new Result(h, null, null, "the identity file needs BouncyCastle", true);
+                }
                 return new Result(h, null, null, "cannot use the identity file " + h.identityFile()
                         + " (encrypted keys and passwords are not supported)");
             }
@@ -109,6 +132,9 @@ public final class HostProbe {
         } catch (SocketTimeoutException | NoRouteToHostException e) {
             return new Result(h, null, null, "unreachable: no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
+            if (jdkOnly && JdkCrypto.missingAlgorithm(e)) {
+                return new Result(h, null, null, "the host needs algorithms of BouncyCastle", true);
+            }
             return new Result(h, null, null, "unreachable: " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {

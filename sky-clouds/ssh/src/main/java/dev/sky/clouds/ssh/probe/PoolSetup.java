@@ -99,20 +99,20 @@ public final class PoolSetup {
             return new PoolReport(pool.name(), pool.problem(), List.of());
         }
         List<PoolHost> hosts = PoolHosts.resolve(pool, paths.userHome(), currentUser);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.min(16, hosts.size()), r -> {
-            Thread t = new Thread(r, "ssh-up");
-            t.setDaemon(true);
-            return t;
-        });
-        List<HostProbe.Result> results;
-        try {
-            List<CompletableFuture<HostProbe.Result>> futures = new ArrayList<>();
-            for (PoolHost h : hosts) {
-                futures.add(CompletableFuture.supplyAsync(() -> probe.probe(h), workers));
+        List<HostProbe.Result> results = new ArrayList<>(probeAll(hosts));
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).needsBouncyCastle()) {
+                again.add(i);
             }
-            results = futures.stream().map(CompletableFuture::join).toList();
-        } finally {
-            workers.shutdownNow();
+        }
+        if (!again.isEmpty()) {
+            // Every probe has ended, so sshj's provider can change under no one.
+            JdkCrypto.fallBack();
+            List<HostProbe.Result> retried = probeAll(again.stream().map(hosts::get).toList());
+            for (int i = 0; i < again.size(); i++) {
+                results.set(again.get(i), retried.get(i));
+            }
         }
         SshHostTable table = state.sshHosts();
         Map<String, String> recordedKeys = new LinkedHashMap<>();
@@ -146,6 +146,24 @@ public final class PoolSetup {
         }
         table.forgetHostsExcept(pool.name(), keep);
         return new PoolReport(pool.name(), null, lines);
+    }
+
+    /** Probes the hosts in parallel, one thread each (up to 16); results in host order. */
+    private List<HostProbe.Result> probeAll(List<PoolHost> hosts) {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(16, hosts.size()), r -> {
+            Thread t = new Thread(r, "ssh-up");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<HostProbe.Result>> futures = new ArrayList<>();
+            for (PoolHost h : hosts) {
+                futures.add(CompletableFuture.supplyAsync(() -> probe.probe(h), workers));
+            }
+            return futures.stream().map(CompletableFuture::join).toList();
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /** Forgets the pool's records; refuses while a cluster holds one of its hosts. */
