@@ -84,6 +84,7 @@ final class AzureStore implements ObjectStore {
 
     @Override
     public boolean bucketExists(String bucket) {
+        AzureContainerNames.check(bucket);
         return call(bucket, "checking the container", () -> container(bucket).exists());
     }
 

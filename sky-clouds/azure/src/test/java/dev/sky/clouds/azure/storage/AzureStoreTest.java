@@ -178,6 +178,8 @@ class AzureStoreTest {
         try (ObjectStore s = store(Map.of())) {
             assertThatThrownBy(() -> s.createBucket("Bad--Name", null)).isInstanceOf(SkyException.class)
                     .hasMessageContaining("invalid Azure container name");
+            assertThatThrownBy(() -> s.bucketExists("ab")).isInstanceOf(SkyException.class)
+                    .hasMessageContaining("invalid Azure container name");
         }
     }
 

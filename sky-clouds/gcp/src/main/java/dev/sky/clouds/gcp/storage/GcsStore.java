@@ -63,6 +63,7 @@ final class GcsStore implements ObjectStore {
 
     @Override
     public boolean bucketExists(String bucket) {
+        GcsBucketNames.check(bucket);
         return call(bucket, "checking the bucket", () -> gcs().get(bucket) != null);
     }
 

@@ -175,6 +175,7 @@ class GcsStoreTest {
                     .isInstanceOf(SkyException.class).hasMessageContaining("invalid GCS bucket name")
                     .satisfies(e -> assertThat(((SkyException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
             assertThatThrownBy(() -> s.createBucket("google-data", null)).hasMessageContaining("google");
+            assertThatThrownBy(() -> s.bucketExists("ab")).hasMessageContaining("invalid GCS bucket name");
         }
     }
 
