@@ -33,6 +33,8 @@ class AwsThrottleIT {
                   cpus: 2
                 run: echo throttled-ok
                 """);
+        // sky check (one STS call) before any throttling: the enabled clouds are cached for later commands.
+        assertThat(aws.run("check", "aws")).succeeded();
     }
 
     @AfterEach

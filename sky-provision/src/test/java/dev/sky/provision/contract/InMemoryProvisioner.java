@@ -104,7 +104,7 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
         failStarts = on;
     }
 
-    /** The cluster's nodes stay out of the next {@code n} listings (eventual consistency). */
+    /** The cluster's nodes stay out of the next {@code n} listings, query or clusterInfo (eventual consistency). */
     public synchronized void hideFromQueries(String cluster, int n) {
         hiddenQueries.put(cluster, n);
     }
@@ -167,9 +167,7 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
 
     @Override
     public synchronized Map<String, InstanceStatus> query(ClusterRef cluster) {
-        Integer hidden = hiddenQueries.get(cluster.clusterName());
-        if (hidden != null && hidden > 0) {
-            hiddenQueries.put(cluster.clusterName(), hidden - 1);
+        if (hiddenNow(cluster)) {
             return Map.of();
         }
         List<Node> nodes = clusters.getOrDefault(cluster.clusterName(), List.of());
@@ -223,8 +221,21 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
 
     @Override
     public synchronized Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
+        if (hiddenNow(cluster)) {
+            return Optional.empty();
+        }
         List<Node> nodes = clusters.get(cluster.clusterName());
         return nodes == null ? Optional.empty() : Optional.of(info(cluster, nodes));
+    }
+
+    /** Whether this listing is one of those the cluster is hidden from; counts it. */
+    private boolean hiddenNow(ClusterRef cluster) {
+        Integer hidden = hiddenQueries.get(cluster.clusterName());
+        if (hidden != null && hidden > 0) {
+            hiddenQueries.put(cluster.clusterName(), hidden - 1);
+            return true;
+        }
+        return false;
     }
 
     /** How many clusters exist: the ground truth for leak checks. */

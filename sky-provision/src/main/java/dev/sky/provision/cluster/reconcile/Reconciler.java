@@ -95,14 +95,18 @@ public final class Reconciler {
                     + "' (pid " + r.ownerPid() + ") is working on it");
         }
         Provisioner p;
-        Map<String, InstanceStatus> nodes;
+        Optional<ClusterInfo> info;
         ClusterRef ref = new ClusterRef(r.name(), r.region(), r.zone());
         try {
             p = ctx.provisioner(r.cloud());
-            nodes = p.query(ref);
+            // One call gives both the states and the addresses: clouds rate-limit their APIs, and a refresh of
+            // many clusters must stay within the budget.
+            info = p.clusterInfo(ref);
         } catch (RuntimeException e) {
             return unknown(r, e);
         }
+        Map<String, InstanceStatus> nodes = new java.util.LinkedHashMap<>();
+        info.ifPresent(i -> i.nodes().forEach(n -> nodes.put(n.instanceId(), n.status())));
         long alive = nodes.values().stream().filter(s -> !s.isGone()).count();
         if (alive == 0) {
             return absent(r, p, ref);
@@ -122,7 +126,7 @@ public final class Reconciler {
             return update(r, ClusterStatus.INIT, Verdict.RUNNING_AGAIN, "its nodes run again outside sky; run `sky start "
                     + r.name() + "` to recover");
         }
-        if (r.status() == ClusterStatus.UP && addressChanged(r, p, ref)) {
+        if (r.status() == ClusterStatus.UP && addressChanged(r, info.get())) {
             return update(r, ClusterStatus.INIT, Verdict.ADDRESS_CHANGED, "the head node's address changed; run"
                     + " `sky start " + r.name() + "` to recover");
         }
@@ -159,24 +163,16 @@ public final class Reconciler {
         }
     }
 
-    private boolean addressChanged(ClusterRecord r, Provisioner p, ClusterRef ref) {
-        if (r.handleJson() == null) {
+    private static boolean addressChanged(ClusterRecord r, ClusterInfo info) {
+        if (r.handleJson() == null || info.nodes().isEmpty()) {
             return false;
         }
         ClusterHandle h = ClusterHandle.fromJson(r.handleJson());
         if (h.nodes().isEmpty()) {
             return false;
         }
-        try {
-            Optional<ClusterInfo> info = p.clusterInfo(ref);
-            if (info.isEmpty() || info.get().nodes().isEmpty()) {
-                return false;
-            }
-            String now = info.get().head().externalAddress();
-            return now != null && !now.equals(h.head().address());
-        } catch (RuntimeException e) {
-            return false; // a transient error never demotes
-        }
+        String now = info.head().externalAddress();
+        return now != null && !now.equals(h.head().address());
     }
 
     /** Writes the new status under the lock, unless another command changed the record meanwhile. */
