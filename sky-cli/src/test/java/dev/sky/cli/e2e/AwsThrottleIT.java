@@ -33,8 +33,9 @@ class AwsThrottleIT {
                   cpus: 2
                 run: echo throttled-ok
                 """);
-        // sky check (one STS call) before any throttling: the enabled clouds are cached for later commands.
-        assertThat(aws.run("check", "aws")).succeeded();
+        // One launch before any throttling: sky's cloud check (cached for later commands) and the key pair.
+        assertThat(aws.run("launch", "-c", "warm", "-y", "-d", task)).succeeded();
+        assertThat(aws.run("down", "-y", "warm")).succeeded();
     }
 
     @AfterEach
