@@ -115,7 +115,7 @@ public final class SshProvisioner implements Provisioner {
             undo(r.clusterName(), lease.leases(), recorded);
             throw unavailable(pool, String.join("; ", problems));
         }
-        return clusterInfo(r.ref()).orElseThrow();
+        return info(r.ref(), false).orElseThrow(); // every host has just let sky log in
     }
 
     /** After a failed create nothing of the cluster runs yet: take its key off the hosts that answer, release all. */
@@ -173,8 +173,18 @@ public final class SshProvisioner implements Provisioner {
         if (leases.isEmpty()) {
             return Map.of();
         }
-        Map<String, SshHostTable.Host> recorded = recorded(leases);
-        List<InstanceStatus> states = HostSessions.each(leases, l -> {
+        List<InstanceStatus> states = states(leases, recorded(leases));
+        Map<String, InstanceStatus> out = new LinkedHashMap<>();
+        for (int i = 0; i < leases.size(); i++) {
+            out.put(instanceId(leases.get(i)), states.get(i));
+        }
+        return out;
+    }
+
+    /** Logs in to each held host at once: RUNNING if it lets sky in, PENDING if not (it may come back). */
+    private static List<InstanceStatus> states(List<SshHostTable.Lease> leases,
+                                               Map<String, SshHostTable.Host> recorded) {
+        return HostSessions.each(leases, l -> {
             SshHostTable.Host rec = recorded.get(l.host());
             if (rec == null) {
                 return InstanceStatus.PENDING;
@@ -186,11 +196,6 @@ public final class SshProvisioner implements Provisioner {
                 return InstanceStatus.PENDING;
             }
         });
-        Map<String, InstanceStatus> out = new LinkedHashMap<>();
-        for (int i = 0; i < leases.size(); i++) {
-            out.put(instanceId(leases.get(i)), states.get(i));
-        }
-        return out;
     }
 
     @Override
@@ -266,15 +271,22 @@ public final class SshProvisioner implements Provisioner {
         // Nothing to do: sky does not manage the firewall of machines it does not own.
     }
 
+    /** The held hosts, each with its state as {@link #query} finds it (refresh reads states from here). */
     @Override
     public Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
+        return info(cluster, true);
+    }
+
+    private Optional<ClusterInfo> info(ClusterRef cluster, boolean logIn) {
         List<SshHostTable.Lease> leases = table().leases(cluster.clusterName());
         if (leases.isEmpty()) {
             return Optional.empty();
         }
         Map<String, SshHostTable.Host> recorded = recorded(leases);
+        List<InstanceStatus> states = logIn ? states(leases, recorded) : null;
         List<NodeInfo> nodes = new ArrayList<>();
-        for (SshHostTable.Lease l : leases) {
+        for (int i = 0; i < leases.size(); i++) {
+            SshHostTable.Lease l = leases.get(i);
             SshHostTable.Host rec = recorded.get(l.host());
             if (rec == null) {
                 throw ProvisionException.failed(CLOUD, "host " + l.host() + " of pool '" + l.pool()
@@ -282,7 +294,7 @@ public final class SshProvisioner implements Provisioner {
             }
             PoolHost h = login(rec);
             nodes.add(new NodeInfo(l.rank(), instanceId(l), h.address(), h.address(), h.port(), h.user(),
-                    rec.hostKey(), InstanceStatus.RUNNING, h.identityFile()));
+                    rec.hostKey(), states == null ? InstanceStatus.RUNNING : states.get(i), h.identityFile()));
         }
         return Optional.of(new ClusterInfo(cluster, CLOUD, nodes));
     }
