@@ -16,6 +16,11 @@ public final class GcText {
 
     public static List<String> lines(GarbageCollector.Scan scan, Style style, boolean deleting, int deleted) {
         List<String> out = new ArrayList<>();
+        scan.skipped().forEach((cloud, why) -> {
+            if (!why.equals(GarbageCollector.CANNOT_LIST)) {
+                out.add("Could not list " + cloud + ": " + why);
+            }
+        });
         if (scan.orphans().isEmpty()) {
             out.add("No orphans on " + (scan.scanned().isEmpty() ? "any cloud that can list by tag"
                     : String.join(", ", scan.scanned())) + ": every resource with sky's tags belongs to a cluster.");

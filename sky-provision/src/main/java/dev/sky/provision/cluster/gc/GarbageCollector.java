@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * anything, so a resource listed before its record was read always has one, and only true orphans remain.
  */
 public final class GarbageCollector {
+    /** Why a cloud without {@link TaggedResources} is skipped. */
+    public static final String CANNOT_LIST = "it cannot list resources by tag";
+
     private final ClusterContext ctx;
 
     public GarbageCollector(ClusterContext ctx) {
@@ -51,7 +54,7 @@ public final class GarbageCollector {
             try {
                 Optional<TaggedResources> tagged = ctx.provisioner(cloud).extension(TaggedResources.class);
                 if (tagged.isEmpty()) {
-                    skipped.put(cloud, "it cannot list resources by tag");
+                    skipped.put(cloud, CANNOT_LIST);
                     continue;
                 }
                 listed.put(cloud, tagged.get().list(regions));
