@@ -20,7 +20,7 @@ class SshKeyPairTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kp.privateKey()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))))
                 .isEqualTo("rwx------");
-        assertThat(kp.publicKeyLine()).startsWith("ssh-rsa AAAA").endsWith("sky@test");
+        assertThat(kp.publicKeyLine()).startsWith("ssh-ed25519 AAAA").endsWith("sky@test");
         // ssh-keygen -y derives the public key from the private file: proves the format is OpenSSH's.
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen not installed");
         Process p = new ProcessBuilder("ssh-keygen", "-y", "-f", kp.privateKey().toString()).start();
