@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * The single place where an S3 client's endpoint, region and credentials are resolved. Credentials come from the
@@ -35,7 +36,10 @@ final class S3ClientFactory {
                 // Only what the request needs: S3-compatible servers (R2, MinIO, s3proxy) differ on the newer
                 // default checksum headers and aws-chunked trailers.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // Over plain http the SDK would sign each PUT as aws-chunked; s3proxy then spent 5x the CPU per
+                // small object (400 PUTs: 7.4 s vs 1.3 s). One signature over the whole body costs one more read.
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (c.endpoint() != null) {
             b.endpointOverride(URI.create(c.endpoint()));
         }
