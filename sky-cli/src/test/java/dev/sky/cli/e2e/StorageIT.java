@@ -8,9 +8,20 @@ import dev.sky.core.json.Json;
 import dev.sky.provision.storage.S3ProxyServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bucket file mounts on local-cloud nodes against s3proxy (a real S3 API server, out of process): COPY with
- * .skyignore, non-persistent buckets gone after down, MOUNT and MOUNT_CACHED with rclone + FUSE (or, where FUSE is
- * not usable by this user, the up-front refusal), and the credential material on the node.
+ * .skyignore and the upload preflight, non-persistent buckets gone after down, MOUNT and MOUNT_CACHED with rclone +
+ * FUSE (or, where FUSE is not usable by this user, the up-front refusal, also for exec on an existing cluster), the
+ * credential material on the node, and kill -9 during an upload followed by the same launch.
  */
 class StorageIT {
     static final String CANARY = "OTHER-PROFILE-SECRET-canary-7d1f";
@@ -69,14 +81,29 @@ class StorageIT {
         Files.writeString(data.resolve("b.txt"), "beta-content\n");
         Files.writeString(data.getParent().resolve("skip.bin"), "left out\n");
         Files.writeString(data.getParent().resolve(".skyignore"), "skip.bin\n");
+        Path workdir = Files.createDirectories(dir.resolve("wd"));
+        for (String f : List.of("w1.py", "w2.py", "w3.py")) {
+            Files.writeString(workdir.resolve(f), "print('" + f + "')\n");
+        }
         String c = "st-copy";
-        String task = sky.task("copy.yaml", "name: copy\nfile_mounts:\n  ~/data:\n    name: sky-e2e-copy\n"
-                + "    source: " + data.getParent() + "\n    mode: COPY\n    persistent: false\n"
+        String task = sky.task("copy.yaml", "name: copy\nworkdir: " + workdir + "\nfile_mounts:\n  ~/data:\n"
+                + "    name: sky-e2e-copy\n    source: " + data.getParent() + "\n    mode: COPY\n    persistent: false\n"
                 + "run: cat ~/data/a.txt ~/data/sub/b.txt; test ! -e ~/data/skip.bin && echo no-skip\n");
 
-        CommandResult r = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
+        // A bad threshold is refused before anything is created.
+        CommandResult bad = sky.run(Map.of("SKY_UPLOAD_WARN_MB", "lots"), "launch", "-c", c, "-y", "--infra",
+                "local", task);
+        assertThat(bad).exitedWith(2).noStackTrace().errContains("SKY_UPLOAD_WARN_MB must be a whole number");
+        assertThat(sky.cluster(c)).isEmpty();
+        assertThat(storage()).isEmpty();
+
+        // Preflight: a threshold of 2 files makes both the workdir (3 files) and the source (3 files) "large".
+        CommandResult r = sky.run(Map.of("SKY_UPLOAD_WARN_FILES", "2"), "launch", "-c", c, "-y", "--infra", "local",
+                task);
         assertThat(r).succeeded().noStackTrace().outContains("alpha-content", "beta-content", "no-skip");
-        assertThat(r.stdout() + r.stderr()).contains("Uploading 3 file(s)");
+        assertThat(r.stdout() + r.stderr()).contains("Uploading 3 file(s)",
+                "Warning: The workdir " + workdir + " is large (3 file(s), 45 B).",
+                "Warning: " + data.getParent() + " is large (3 file(s), 36 B).", "in a .skyignore file at its root");
         Path bucket = s3.dataDir().resolve("sky-e2e-copy");
         assertThat(bucket.resolve("a.txt")).hasContent("alpha-content");
         assertThat(bucket.resolve("skip.bin")).doesNotExist();
@@ -90,7 +117,18 @@ class StorageIT {
         // Same launch again: nothing changed, nothing sent, no second bucket.
         CommandResult again = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
         assertThat(again).succeeded();
-        assertThat(again.stdout() + again.stderr()).contains("0 of 3 file(s) sent");
+        assertThat(again.stdout() + again.stderr()).contains("0 of 3 file(s) sent").doesNotContain("Warning:");
+
+        // Exec on the existing cluster of a task this machine cannot mount: refused up front, nothing created.
+        String mount = sky.task("mount-here.yaml", "file_mounts:\n  ~/m:\n    name: sky-e2e-never\n    mode: MOUNT\n"
+                + "run: echo should-not-run\n");
+        int jobs = sky.jobs(c).size();
+        CommandResult exec = sky.run(Map.of("PATH", pathWithout("rclone")), "exec", c, mount);
+        assertThat(exec).exitedWith(3).noStackTrace().errContains("cannot MOUNT",
+                "rclone is not installed on this machine");
+        assertThat(buckets()).doesNotContain("sky-e2e-never");
+        assertThat(storage()).extracting(m -> m.get("name")).containsExactly("sky-e2e-copy");
+        assertThat(sky.jobs(c)).hasSize(jobs);
 
         assertThat(sky.run("storage", "delete", "-y", "sky-e2e-copy")).exitedWith(4); // still used by the cluster
         assertThat(sky.run("down", "-y", c)).succeeded();
@@ -154,6 +192,117 @@ class StorageIT {
         assertThat(sky.run("storage", "delete", "-y", "-a")).succeeded();
         assertThat(cached).doesNotExist();
         assertThat(storage()).isEmpty();
+    }
+
+    @Test
+    void killMinus9DuringAnUploadThenTheSameLaunchFinishesItWithoutASecondBucket() throws Exception {
+        int n = 500;
+        Path data = Files.createDirectories(dir.resolve("big"));
+        Random random = new Random(7);
+        Map<String, String> md5 = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[512 + random.nextInt(4096)];
+            random.nextBytes(b);
+            // Flat keys: s3proxy's filesystem backend stalls for seconds on each folder it empties when deleting.
+            String key = "f" + i + ".bin";
+            Files.write(data.resolve(key), b);
+            md5.put(key, md5(b));
+        }
+        String name = "sky-e2e-kill";
+        Set<String> bucketsBefore = buckets();
+        String c = "st-kill";
+        String task = sky.task("kill.yaml", "name: kill\nfile_mounts:\n  ~/big:\n    name: " + name + "\n"
+                + "    source: " + data + "\n    mode: COPY\n    persistent: false\n"
+                + "run: echo files=$(find ~/big -type f | wc -l)\n");
+
+        // kill -9 once the first objects are in: the upload is under way and most of it is still to come.
+        Background first = sky.start("launch", "-c", c, "-y", "--infra", "local", task);
+        Path bucket = s3.dataDir().resolve(name);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (objects(bucket).isEmpty()) {
+            assertThat(first.isAlive()).as("sky launch ended before uploading: %s", first.err()).isTrue();
+            assertThat(System.nanoTime()).as("no object within 3 minutes").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        first.kill();
+        assertThat(first.await(Duration.ofMinutes(1)).exitCode()).isEqualTo(137);
+        int partial = objects(bucket).size();
+        assertThat(partial).as("objects in the bucket at the kill").isBetween(1, n - 1);
+        assertThat(storage()).singleElement().satisfies(row -> assertThat(row).containsEntry("name", name)
+                .containsEntry("status", "INIT").containsEntry("created_by_sky", true));
+
+        CommandResult again = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
+        assertThat(again).succeeded().noStackTrace().outContains("files=" + n);
+        String said = again.stdout() + again.stderr();
+        assertThat(said).contains("Uploading " + n + " file(s)").doesNotContain("Creating bucket");
+        Matcher sent = Pattern.compile("(\\d+) of " + n + " file\\(s\\) sent").matcher(said);
+        assertThat(sent.find()).as(said).isTrue();
+        int resent = Integer.parseInt(sent.group(1));
+        assertThat(resent).as("files sent again after the kill").isPositive().isLessThan(n);
+        System.out.println("[reliability] storage: kill -9 mid-upload with " + partial + " of " + n + " objects in;"
+                + " the same launch sent " + resent + " more");
+
+        // One bucket, one row, sky's, READY; every object is there and equals its local file.
+        assertThat(buckets()).isEqualTo(union(bucketsBefore, name));
+        assertThat(storage()).singleElement().satisfies(row -> assertThat(row).containsEntry("status", "READY")
+                .containsEntry("created_by_sky", true).containsEntry("clusters", List.of(c)));
+        Map<String, String> stored = new TreeMap<>();
+        for (String key : objects(bucket)) {
+            stored.put(key, md5(Files.readAllBytes(bucket.resolve(key))));
+        }
+        assertThat(stored).isEqualTo(md5);
+
+        assertThat(sky.run("down", "-y", c)).succeeded();
+        assertThat(bucket).doesNotExist();
+        assertThat(buckets()).isEqualTo(bucketsBefore);
+        assertThat(storage()).isEmpty();
+    }
+
+    /** The object keys under a bucket folder of s3proxy's filesystem backend. */
+    private static List<String> objects(Path bucket) throws IOException {
+        if (!Files.isDirectory(bucket)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(bucket)) {
+            return s.filter(Files::isRegularFile).map(p -> bucket.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    /** s3proxy's buckets: the folders of its filesystem backend. */
+    private static Set<String> buckets() throws IOException {
+        try (Stream<Path> s = Files.list(s3.dataDir())) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
+    private static Set<String> union(Set<String> set, String one) {
+        Set<String> u = new TreeSet<>(set);
+        u.add(one);
+        return u;
+    }
+
+    private static String md5(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    /** A PATH like the tests' own with {@code tool} left out: a folder of links to every other program on it. */
+    private String pathWithout(String tool) throws IOException {
+        Path pathWithoutDir = Files.createDirectories(dir.resolve("path-without-" + tool));
+        for (String d : System.getenv("PATH").split(":")) {
+            Path folder = Path.of(d.isEmpty() ? "." : d);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(folder)) {
+                for (Path p : s.toList()) {
+                    Path link = pathWithoutDir.resolve(p.getFileName().toString());
+                    if (!p.getFileName().toString().equals(tool) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, p);
+                    }
+                }
+            }
+        }
+        return pathWithoutDir.toString();
     }
 
     @SuppressWarnings("unchecked")
