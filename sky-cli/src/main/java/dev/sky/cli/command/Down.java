@@ -1,7 +1,12 @@
 package dev.sky.cli.command;
 
+import dev.sky.core.state.ClusterHistoryRecord;
 import dev.sky.core.state.ClusterRecord;
+import dev.sky.provision.cluster.ClusterContext;
 import dev.sky.provision.cluster.ClusterLifecycle;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +24,24 @@ public final class Down extends LifecycleCommand {
     @Override
     void act(ClusterLifecycle lc, ClusterRecord r) {
         lc.down(r.name(), purge);
+    }
+
+    /**
+     * A second {@code down} of a cluster sky tore down is a no-op that succeeds (scenario 8): the history shows the
+     * cluster ended. A name sky never knew, or a glob, stays "no cluster matches".
+     */
+    @Override
+    boolean reportedAlreadyDone(ClusterContext cc, List<String> names) {
+        if (names.stream().anyMatch(n -> n.matches(".*[*?\\[].*"))) {
+            return false;
+        }
+        Set<String> ended = cc.state().history().list().stream().filter(h -> h.endedAt() != null)
+                .map(ClusterHistoryRecord::clusterName).collect(Collectors.toSet());
+        if (!ended.containsAll(names)) {
+            return false;
+        }
+        names.forEach(n -> out().println("Cluster '" + n + "' is already terminated."));
+        return true;
     }
 
     @Override

@@ -35,11 +35,22 @@ abstract class LifecycleCommand extends BaseCommand {
         return false;
     }
 
+    /**
+     * Called when explicit names match no record; returns true when the command reported them as done already
+     * (down of a cluster whose end is in the history), so the command exits 0 instead of 4.
+     */
+    boolean reportedAlreadyDone(ClusterContext cc, List<String> names) {
+        return false;
+    }
+
     @Override
     protected int run() {
         try (ClusterContext cc = ClusterCommandSupport.context(context())) {
             ConsoleProgress progress = new ConsoleProgress(err(), context().interactive());
             ClusterLifecycle lc = new ClusterLifecycle(cc, progress);
+            if (!all && !names.isEmpty() && lc.match(names).isEmpty() && reportedAlreadyDone(cc, names)) {
+                return ExitCode.OK;
+            }
             List<ClusterRecord> targets = ClusterCommandSupport.select(lc, names, all).stream()
                     .filter(r -> !skip(r)).toList();
             if (targets.isEmpty()) {
