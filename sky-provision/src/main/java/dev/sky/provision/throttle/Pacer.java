@@ -28,4 +28,19 @@ public interface Pacer {
             }
         }
     };
+
+    /** The system clock with real waits: for limits set by someone else's clock, such as a cloud's API budget. */
+    Pacer UNSCALED = new Pacer() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            if (!d.isZero() && !d.isNegative()) {
+                Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+            }
+        }
+    };
 }

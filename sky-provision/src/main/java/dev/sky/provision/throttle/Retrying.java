@@ -15,12 +15,23 @@ public final class Retrying {
      *
      * @param retry whether to try again
      * @param hint the server's delay hint, if it gave one
+     * @param rateLimited the failure is throttling, so the rate limiter slows down
      */
-    public record Verdict(boolean retry, Optional<Duration> hint) {
-        public static final Verdict FAIL = new Verdict(false, Optional.empty());
+    public record Verdict(boolean retry, Optional<Duration> hint, boolean rateLimited) {
+        public static final Verdict FAIL = new Verdict(false, Optional.empty(), false);
 
+        public Verdict(boolean retry, Optional<Duration> hint) {
+            this(retry, hint, retry);
+        }
+
+        /** The server said "too many requests": retry, and the rate limiter slows down. */
         public static Verdict throttled(Optional<Duration> hint) {
-            return new Verdict(true, hint);
+            return new Verdict(true, hint, true);
+        }
+
+        /** A hiccup that is not about the request rate (a lost answer, a 5xx): retry at the same rate. */
+        public static Verdict transientError(Optional<Duration> hint) {
+            return new Verdict(true, hint, false);
         }
     }
 
@@ -61,13 +72,22 @@ public final class Retrying {
      */
     public <T> T call(Supplier<T> call, Function<RuntimeException, Verdict> classify) {
         for (int attempt = 0; ; attempt++) {
+            long sentAt = 0;
             if (limiter != null) {
                 limiter.acquire();
+                sentAt = limiter.now();
             }
             try {
-                return call.get();
+                T out = call.get();
+                if (limiter != null) {
+                    limiter.succeeded();
+                }
+                return out;
             } catch (RuntimeException e) {
                 Verdict v = classify.apply(e);
+                if (limiter != null && v.rateLimited()) {
+                    limiter.throttled(sentAt);
+                }
                 if (!v.retry() || attempt + 1 >= maxAttempts) {
                     throw e;
                 }

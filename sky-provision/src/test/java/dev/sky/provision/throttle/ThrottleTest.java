@@ -60,6 +60,70 @@ class ThrottleTest {
     }
 
     @Test
+    void throttlingHalvesTheRateDownToAFloorAndStopsBursts() {
+        FakePacer pacer = new FakePacer();
+        RateLimiter limiter = new RateLimiter(10, 20, pacer);
+        long sentEarly = limiter.now();
+        pacer.now += 1;
+        limiter.throttled(limiter.now());
+        assertThat(limiter.rate()).isEqualTo(5);
+        limiter.throttled(sentEarly);
+        assertThat(limiter.rate()).as("a call sent before the cut does not cut again").isEqualTo(5);
+        for (int i = 0; i < 10; i++) {
+            pacer.now += 1;
+            limiter.throttled(limiter.now());
+        }
+        assertThat(limiter.rate()).as("floor").isEqualTo(RateLimiter.FLOOR);
+        pacer.now += Duration.ofSeconds(30).toNanos();
+        limiter.acquire();
+        limiter.acquire();
+        assertThat(pacer.sleeps).as("no burst after a cut: the second call waits 1/rate")
+                .containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void afterThrottlingTheRateStaysAtTheCutUntilAQuietPeriodThenRecoversSlowly() {
+        FakePacer pacer = new FakePacer();
+        RateLimiter limiter = new RateLimiter(10, 20, pacer);
+        limiter.throttled(limiter.now());
+        for (int i = 0; i < 1000; i++) {
+            limiter.succeeded();
+        }
+        assertThat(limiter.rate()).as("not past the rate of the cut").isEqualTo(5);
+        pacer.now += RateLimiter.QUIET_PERIOD.toNanos();
+        int steps = 0;
+        while (limiter.rate() < 10) {
+            limiter.succeeded();
+            steps++;
+        }
+        assertThat(steps).as("+base/50 per unthrottled call").isBetween(25, 26);
+        assertThat(limiter.rate()).isEqualTo(10);
+    }
+
+    @Test
+    void retryingTellsTheLimiterAboutThrottlingButNotAboutOtherRetries() {
+        FakePacer pacer = new FakePacer();
+        RateLimiter limiter = new RateLimiter(1000, 1000, pacer);
+        Retrying r = new Retrying(limiter, Backoff.API, 3, pacer, Retrying.Listener.NONE);
+        AtomicInteger calls = new AtomicInteger();
+        r.call(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("lost answer");
+            }
+            return "ok";
+        }, e -> Retrying.Verdict.transientError(Optional.empty()));
+        assertThat(limiter.rate()).isEqualTo(1000);
+        calls.set(0);
+        r.call(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("throttled");
+            }
+            return "ok";
+        }, e -> Retrying.Verdict.throttled(Optional.empty()));
+        assertThat(limiter.rate()).as("halved; a success does not lift it past the cut").isEqualTo(500);
+    }
+
+    @Test
     void backoffDoublesUpToTheCapWithJitterInTheUpperHalf() {
         Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofMinutes(1));
         assertThat(b.delay(0, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofMillis(250));

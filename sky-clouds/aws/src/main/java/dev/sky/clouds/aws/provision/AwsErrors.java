@@ -70,13 +70,13 @@ public final class AwsErrors {
             return Retrying.Verdict.throttled(retryAfter((AwsServiceException) e));
         }
         if (c == null && e instanceof SdkClientException && hasCause(e, IOException.class)) {
-            return Retrying.Verdict.throttled(Optional.empty());
+            return Retrying.Verdict.transientError(Optional.empty());
         }
         if (c != null && (CAPACITY.contains(c) || QUOTA.contains(c))) {
             return Retrying.Verdict.FAIL; // an answer, not a hiccup: failover moves on at once (EC2 sends it as 500)
         }
         if (e instanceof AwsServiceException s && s.statusCode() >= 500 && s.statusCode() != 501) {
-            return Retrying.Verdict.throttled(Optional.empty());
+            return Retrying.Verdict.transientError(Optional.empty());
         }
         return Retrying.Verdict.FAIL;
     }

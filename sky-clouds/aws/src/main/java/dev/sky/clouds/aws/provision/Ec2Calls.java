@@ -15,9 +15,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * what still fails through {@link AwsErrors}.
  */
 final class Ec2Calls implements AutoCloseable {
-    /** EC2's request-rate bucket refills at about 20 calls a second per account and region for most actions. */
-    static final double CALLS_PER_SECOND = 10;
-    static final int BURST = 20;
     static final int MAX_ATTEMPTS = 8;
 
     final String region;
@@ -30,8 +27,9 @@ final class Ec2Calls implements AutoCloseable {
         this.retrying = new Retrying(limiter, Backoff.API, MAX_ATTEMPTS, pacer, Retrying.Listener.NONE);
     }
 
-    static RateLimiter sharedLimiter(String region) {
-        return RateLimiter.forKey("aws", region, CALLS_PER_SECOND, BURST);
+    /** The region's adaptive limiter, shared in this JVM; {@code rate} is where it starts (see {@link AwsApiRate}). */
+    static RateLimiter sharedLimiter(String region, AwsApiRate rate) {
+        return RateLimiter.forKey("aws", region, rate.callsPerSecond(), rate.burst());
     }
 
     /** Runs {@code call} ({@code what} names it in errors, e.g. {@code RunInstances}), paced and translated. */

@@ -54,8 +54,9 @@ class AwsErrorsTest {
 
     private AwsProvisioner provisioner(Map<String, String> env) {
         pacer = new AwsTestSupport.RecordingPacer();
+        // The limiter waits on a clock of its own: the recorded sleeps are the back-offs only.
         return AwsTestSupport.provisioner(AwsTestSupport.context(dir.resolve(".skyj"), env), pacer,
-                new RateLimiter(1000, 1000, pacer));
+                new RateLimiter(1000, 1000, new AwsTestSupport.RecordingPacer()));
     }
 
     private AwsProvisioner provisioner() {

@@ -10,6 +10,7 @@ import dev.sky.provision.spi.NodeInfo;
 import dev.sky.provision.spi.ProvisionRequest;
 import dev.sky.provision.spi.TaggedResource;
 import dev.sky.provision.spi.TaggedResources;
+import dev.sky.provision.throttle.Pacer;
 import dev.sky.provision.throttle.RateLimiter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +88,9 @@ class AwsIdempotencyTest {
     void waitingRightAfterCreateToleratesInstancesEc2DoesNotShowYet() {
         emulator.faults().eventualConsistency(Duration.ofMillis(1500));
         ProvisionRequest r = request(1);
-        AwsProvisioner p = provisioner();
+        // Real waits: the emulator hides the instance for real time, which a recorded clock would not let pass.
+        AwsProvisioner p = AwsTestSupport.provisioner(AwsTestSupport.context(dir.resolve(".skyj"), emulator),
+                Pacer.UNSCALED, new RateLimiter(1000, 1000, Pacer.UNSCALED));
         p.create(r);
         assertThat(p.query(r.ref())).as("not visible yet").isEmpty();
         p.waitFor(r.ref(), InstanceStatus.RUNNING, Duration.ofMinutes(1));
