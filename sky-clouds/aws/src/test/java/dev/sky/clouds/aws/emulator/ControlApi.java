@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  *   <li>{@code capacity?zone=..&type=..} (either may be left out: any), {@code capacity-clear}</li>
  *   <li>{@code capacity-limit?k=..&zone=..}, {@code create-then-fail?k=..}</li>
  *   <li>{@code vcpu-quota?region=..&vcpus=..}, {@code instance-quota?region=..&count=..}</li>
- *   <li>{@code throttle?next=N&retryAfter=S}, {@code throttle-rate?perSecond=R&retryAfter=S}</li>
+ *   <li>{@code throttle?next=N&retryAfter=S}, {@code throttle-rate?perSecond=R&retryAfter=S},
+ *   {@code throttle-describe-after-run?next=N}</li>
  *   <li>{@code latency?ms=..&action=..}, {@code consistency?ms=..}</li>
- *   <li>{@code terminate-failures?next=N&code=..}</li>
+ *   <li>{@code terminate-failures?next=N&code=..}, {@code terminate-silent?next=N} (success answered, nothing
+ *   terminated)</li>
  *   <li>{@code reset} clears every fault</li>
  *   <li>{@code live} (GET or POST) the live instance ids, one a line</li>
  * </ul>
@@ -72,9 +74,11 @@ final class ControlApi implements HttpHandler {
             case "throttle" -> f.throttleNext(p.requiredInt("next"), p.getInt("retryAfter", -1));
             case "throttle-rate" -> f.throttleRate(Double.parseDouble(p.required("perSecond")),
                     p.getInt("retryAfter", -1));
+            case "throttle-describe-after-run" -> f.throttleDescribeAfterRun(p.requiredInt("next"));
             case "latency" -> f.latency(p.get("action"), Duration.ofMillis(p.requiredInt("ms")));
             case "consistency" -> f.eventualConsistency(Duration.ofMillis(p.requiredInt("ms")));
             case "terminate-failures" -> f.failTerminations(p.requiredInt("next"), p.get("code"));
+            case "terminate-silent" -> f.silentTerminations(p.requiredInt("next"));
             case "reset" -> f.reset();
             case "live" -> {
                 return emulator.liveInstances().stream().map(Ec2Emulator.InstanceView::id)

@@ -178,6 +178,7 @@ class Ec2EmulatorFaultsTest {
 
     @Test
     void terminateFailures() {
+        emulator.ledger().clear();
         String id = ec2.runInstances(Ec2EmulatorInstancesTest.request("tf").build()).instances().get(0).instanceId();
         emulator.faults().failTerminations(1, null);
         AwsServiceException e = failure(() -> ec2.terminateInstances(r -> r.instanceIds(id)));
@@ -187,6 +188,29 @@ class Ec2EmulatorFaultsTest {
         assertThat(emulator.liveInstances()).isEmpty();
         assertThat(emulator.ledger().calls("TerminateInstances")).extracting(Ledger.Call::outcome)
                 .containsExactly("InternalError", "ok");
+    }
+
+    @Test
+    void describeRightAfterRunInstancesCanBeThrottled() {
+        emulator.faults().throttleDescribeAfterRun(1);
+        ec2.describeInstances();
+        String id = ec2.runInstances(Ec2EmulatorInstancesTest.request("dr").build()).instances().get(0).instanceId();
+        assertThat(failure(() -> ec2.describeInstances(r -> r.instanceIds(id))).awsErrorDetails().errorCode())
+                .isEqualTo("RequestLimitExceeded");
+        assertThat(ec2.describeInstances(r -> r.instanceIds(id)).reservations()).hasSize(1);
+    }
+
+    @Test
+    void silentTerminationAnswersSuccessButTheInstanceKeepsRunning() {
+        String id = ec2.runInstances(Ec2EmulatorInstancesTest.request("ts").build()).instances().get(0).instanceId();
+        emulator.faults().silentTerminations(1);
+        var answer = ec2.terminateInstances(r -> r.instanceIds(id));
+        assertThat(answer.terminatingInstances()).singleElement()
+                .satisfies(c -> assertThat(c.currentState().nameAsString()).isEqualTo("shutting-down"));
+        assertThat(emulator.instance(id).state()).isEqualTo("running");
+        assertThat(emulator.liveInstances()).extracting(Ec2Emulator.InstanceView::id).containsExactly(id);
+        ec2.terminateInstances(r -> r.instanceIds(id));
+        assertThat(emulator.liveInstances()).isEmpty();
     }
 
     @Test

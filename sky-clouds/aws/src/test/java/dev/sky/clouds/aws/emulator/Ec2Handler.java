@@ -53,7 +53,7 @@ final class Ec2Handler implements HttpHandler {
                     throw sts ? new Ec2Error(403, "InvalidClientTokenId",
                             "The security token included in the request is invalid.") : Ec2Error.authFailure();
                 }
-                Ec2Error throttled = emulator.faults().throttle();
+                Ec2Error throttled = emulator.faults().throttle(action);
                 if (throttled != null) {
                     throw throttled;
                 }

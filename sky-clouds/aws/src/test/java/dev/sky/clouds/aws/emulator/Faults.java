@@ -29,6 +29,9 @@ public final class Faults {
     private int createThenFail = -1;
     private int terminateFailures;
     private String terminateFailureCode = "InternalError";
+    private int silentTerminations;
+    private int describeAfterRun;
+    private int describeThrottlesPending;
 
     /** RunInstances fails with InsufficientInstanceCapacity in {@code zone} (null: every zone) for {@code type}
      * (null: every type). */
@@ -109,6 +112,25 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * After each RunInstances, the next {@code n} DescribeInstances fail with RequestLimitExceeded (no Retry-After):
+     * the throttle that hits the wait right after a create; 0 turns it off.
+     */
+    public synchronized Faults throttleDescribeAfterRun(int n) {
+        describeAfterRun = n;
+        describeThrottlesPending = 0;
+        return this;
+    }
+
+    /**
+     * The next {@code n} TerminateInstances answer success (the instances reported shutting-down) but leave the
+     * instances running: the silent failure of reliability scenario 8(e).
+     */
+    public synchronized Faults silentTerminations(int n) {
+        silentTerminations = n;
+        return this;
+    }
+
     public synchronized void reset() {
         noCapacity.clear();
         vcpuQuota.clear();
@@ -120,11 +142,20 @@ public final class Faults {
         invisibleMillis = 0;
         createThenFail = -1;
         terminateFailures = 0;
+        silentTerminations = 0;
+        describeAfterRun = 0;
+        describeThrottlesPending = 0;
     }
 
     // ---- used by the emulator ----
 
-    synchronized Ec2Error throttle() {
+    synchronized Ec2Error throttle(String action) {
+        if (describeAfterRun > 0 && "RunInstances".equals(action)) {
+            describeThrottlesPending = describeAfterRun;
+        } else if (describeThrottlesPending > 0 && "DescribeInstances".equals(action)) {
+            describeThrottlesPending--;
+            return throttled(-1);
+        }
         if (throttleNext > 0) {
             throttleNext--;
             return throttled(throttleRetryAfter);
@@ -185,6 +216,15 @@ public final class Faults {
         terminateFailures--;
         int status = terminateFailureCode.equals("InternalError") ? 500 : 400;
         return new Ec2Error(status, terminateFailureCode, "TerminateInstances failed (injected fault)");
+    }
+
+    /** Takes one silent termination: true when this TerminateInstances must change nothing. */
+    synchronized boolean takeSilentTermination() {
+        if (silentTerminations <= 0) {
+            return false;
+        }
+        silentTerminations--;
+        return true;
     }
 
     private static String key(String zone, String type) {

@@ -137,6 +137,12 @@ final class InstanceActions {
                 throw injected;
             }
             Xml x = start("TerminateInstancesResponse", requestId);
+            if (world.faults.takeSilentTermination()) {
+                for (EmulatedInstance i : targets) {
+                    InstanceXml.stateChange(x, i.id, i.state, InstanceState.SHUTTING_DOWN);
+                }
+                return end(x, "TerminateInstancesResponse");
+            }
             for (EmulatedInstance i : targets) {
                 InstanceState before = i.state;
                 if (before != InstanceState.TERMINATED && before != InstanceState.SHUTTING_DOWN) {
