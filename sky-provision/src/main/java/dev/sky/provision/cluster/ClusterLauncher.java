@@ -171,9 +171,14 @@ public final class ClusterLauncher {
         if (image == null && region != null) {
             image = task.resources().first().imageId().get(region);
         }
+        java.util.Map<String, String> labels = new java.util.HashMap<>(task.resources().first().labels());
+        String tier = task.resources().first().diskTier();
+        if (tier != null) {
+            labels.put(ProvisionRequest.DISK_TIER_LABEL, tier.toLowerCase(java.util.Locale.ROOT));
+        }
         return new ProvisionRequest(name, task.numNodes(), cloud, region, zone, instanceType, spot, image,
                 task.resources().first().diskSizeGb(), ports, ctx.keys().userKey().publicKeyLine(),
-                ctx.keys().clusterKey(name).publicKeyLine(), task.resources().first().labels());
+                ctx.keys().clusterKey(name).publicKeyLine(), labels);
     }
 
     /** Tells the cloud that autostop --down was asked at launch ({@link ProvisionRequest#AUTOSTOP_DOWN_LABEL}). */

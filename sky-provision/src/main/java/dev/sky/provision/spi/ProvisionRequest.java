@@ -44,6 +44,17 @@ public record ProvisionRequest(String clusterName, int numNodes, String cloud, S
      */
     public static final String AUTOSTOP_DOWN_LABEL = "sky-autostop-down";
 
+    /**
+     * The label the launcher sets to the task's {@code disk_tier} (low, medium, high, ultra, best) when it names one.
+     * Clouds map it to their disk types and drop it from the tags they set.
+     */
+    public static final String DISK_TIER_LABEL = "sky-disk-tier";
+
+    /** The task's {@code disk_tier}, lowercased, or null for the cloud's default (see {@link #DISK_TIER_LABEL}). */
+    public String diskTier() {
+        return labels.get(DISK_TIER_LABEL);
+    }
+
     /** Whether autostop with {@code --down} was asked at launch (see {@link #AUTOSTOP_DOWN_LABEL}). */
     public boolean autostopDown() {
         return "true".equals(labels.get(AUTOSTOP_DOWN_LABEL));

@@ -4,7 +4,6 @@ import dev.sky.provision.spi.ProvisionRequest;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.MarketType;
@@ -12,11 +11,10 @@ import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.ShutdownBehavior;
-import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /**
  * Builds and sends the RunInstances call for one rank of a cluster: image, type, market, zone, disk, security group,
- * key pair, user data, tags on the instance and its volume, the shutdown behaviour, and the ClientToken.
+ * key pair, user data, tags on the instance and its volume (type and IOPS from the disk tier), the shutdown behaviour, and the ClientToken.
  */
 final class InstanceLauncher {
     /** SkyPilot's default boot disk. */
@@ -53,8 +51,8 @@ final class InstanceLauncher {
                         r.clusterPublicKey() == null ? "" : r.clusterPublicKey()))))
                 .instanceInitiatedShutdownBehavior(terminate ? ShutdownBehavior.TERMINATE
                         : ShutdownBehavior.STOP)
-                .blockDeviceMappings(BlockDeviceMapping.builder().deviceName("/dev/sda1").ebs(EbsBlockDevice.builder()
-                        .volumeSize(disk).volumeType(VolumeType.GP3).deleteOnTermination(true).build()).build())
+                .blockDeviceMappings(BlockDeviceMapping.builder().deviceName("/dev/sda1")
+                        .ebs(AwsDiskSpec.forTier(r.diskTier()).ebs(disk)).build())
                 .tagSpecifications(AwsTags.spec(ResourceType.INSTANCE, tags), AwsTags.spec(ResourceType.VOLUME, tags));
         if (zone != null) {
             b.placement(Placement.builder().availabilityZone(zone).build());

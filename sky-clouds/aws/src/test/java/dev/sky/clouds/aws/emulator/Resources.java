@@ -56,6 +56,9 @@ final class Resources {
         final Map<String, String> tags = new LinkedHashMap<>();
         /** The instance it is attached to, or null when available. */
         String instanceId;
+        /** Provisioned IOPS and MiB/s, or null when the request set none. */
+        Integer iops;
+        Integer throughput;
 
         Volume(String id, String region, String zone, int sizeGb, String type, String device,
                boolean deleteOnTermination, String instanceId) {

@@ -25,7 +25,8 @@ final class RunInstances {
     }
 
     /** A block device the request asked for. */
-    private record Disk(String device, int sizeGb, String type, boolean deleteOnTermination) {}
+    private record Disk(String device, int sizeGb, String type, boolean deleteOnTermination, Integer iops,
+                        Integer throughput) {}
 
     String run(QueryParams p, String region, String requestId) {
         String imageId = resolveImage(p.required("ImageId"), region);
@@ -112,6 +113,8 @@ final class RunInstances {
         for (Disk d : disks) {
             Resources.Volume v = new Resources.Volume(Ec2World.newId("vol"), region, zone, d.sizeGb(), d.type(),
                     d.device(), d.deleteOnTermination(), id);
+            v.iops = d.iops();
+            v.throughput = d.throughput();
             v.tags.putAll(tags.getOrDefault("volume", Map.of()));
             world.volumes.put(v.id, v);
             i.volumeIds.add(v.id);
@@ -193,12 +196,51 @@ final class RunInstances {
             if (size < 1 || size > 16384) {
                 throw Ec2Error.invalid("Volume of " + size + "GiB is outside the range 1-16384 GiB.");
             }
-            out.add(new Disk(device, size, type, ebs.getBoolean("DeleteOnTermination", true)));
+            Integer iops = ebs.present("Iops") ? ebs.getInt("Iops", 0) : null;
+            Integer throughput = ebs.present("Throughput") ? ebs.getInt("Throughput", 0) : null;
+            checkPerformance(type, size, iops, throughput);
+            out.add(new Disk(device, size, type, ebs.getBoolean("DeleteOnTermination", true), iops, throughput));
         }
         if (out.stream().noneMatch(d -> d.device().equals(ROOT_DEVICE))) {
-            out.add(0, new Disk(ROOT_DEVICE, 8, "gp2", true));
+            out.add(0, new Disk(ROOT_DEVICE, 8, "gp2", true, null, null));
         }
         return out;
+    }
+
+    /** EC2's limits on provisioned IOPS and throughput per volume type (EBS volume types documentation). */
+    private static void checkPerformance(String type, int sizeGb, Integer iops, Integer throughput) {
+        if (throughput != null && !type.equals("gp3")) {
+            throw new Ec2Error(400, "InvalidParameterCombination", "The parameter throughput is not supported for "
+                    + type + " volumes.");
+        }
+        switch (type) {
+            case "gp3" -> {
+                if (iops != null && (iops < 3000 || iops > 16000 || iops > 500 * sizeGb)) {
+                    throw Ec2Error.invalid("Volume iops of " + iops + " is outside the range 3000-16000 (and at most"
+                            + " 500 per GiB).");
+                }
+                if (throughput != null && (throughput < 125 || throughput > 1000
+                        || throughput * 4L > (iops == null ? 3000 : iops))) {
+                    throw Ec2Error.invalid("Throughput of " + throughput + " MiB/s is outside the range 125-1000"
+                            + " (and at most 0.25 MiB/s per IOPS).");
+                }
+            }
+            case "io1", "io2" -> {
+                if (iops == null) {
+                    throw Ec2Error.missing("iops");
+                }
+                int perGb = type.equals("io2") ? 1000 : 50;
+                if (iops < 100 || iops > (type.equals("io2") ? 256000 : 64000) || iops > perGb * sizeGb) {
+                    throw Ec2Error.invalid("Volume iops of " + iops + " is outside the range for " + type + ".");
+                }
+            }
+            default -> {
+                if (iops != null) {
+                    throw new Ec2Error(400, "InvalidParameterCombination", "The parameter iops is not supported"
+                            + " for " + type + " volumes.");
+                }
+            }
+        }
     }
 
     static Map<String, Map<String, String>> tagSpecifications(QueryParams p) {

@@ -150,8 +150,14 @@ final class TagsAndVolumes {
                             .leaf("status", "attached").leaf("attachTime", "2026-01-01T00:00:00.000Z")
                             .leaf("deleteOnTermination", v.deleteOnTermination).close("item");
                 }
-                x.close("attachmentSet").leaf("volumeType", v.type).tagSet(v.tags).leaf("encrypted", false)
-                        .close("item");
+                x.close("attachmentSet").leaf("volumeType", v.type);
+                if (v.iops != null) {
+                    x.leaf("iops", v.iops);
+                }
+                if (v.throughput != null) {
+                    x.leaf("throughput", v.throughput);
+                }
+                x.tagSet(v.tags).leaf("encrypted", false).close("item");
             }
             return x.close("volumeSet").close("DescribeVolumesResponse").toString();
         }
