@@ -34,6 +34,10 @@ public final class UploadBench {
             System.out.printf(Locale.ROOT, "client ready: %.3f s%n", (System.nanoTime() - t0) / 1e9);
             BucketUploader uploader = new BucketUploader(paths, UploadPreflight.from(System.getenv()),
                     line -> System.out.println("  " + line));
+            long l = System.nanoTime();
+            int objects = store.list(bucket, "").size();
+            System.out.printf(Locale.ROOT, "listing the bucket alone (%d objects): %.3f s%n", objects,
+                    (System.nanoTime() - l) / 1e9);
             for (int round = 1; round <= rounds; round++) {
                 long t = System.nanoTime();
                 BucketUploader.Result r = uploader.upload(store, "s3", bucket, "", List.of(src));

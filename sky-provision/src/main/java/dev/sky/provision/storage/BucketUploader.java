@@ -76,6 +76,8 @@ public final class BucketUploader {
                         return;
                     }
                     store.upload(bucket, f.key(), f.path());
+                    // Remembered now (the file is in the page cache), so the next upload reads no content.
+                    sums.md5(f.path(), f.size(), f.mtimeNanos());
                     sent.incrementAndGet();
                     sentBytes.addAndGet(f.size());
                 }));
