@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
 import dev.sky.clouds.aws.emulator.Ledger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability scenario 9 on AWS through the emulator: throttled calls (RequestLimitExceeded, with and without
- * Retry-After; a per-second budget) make a launch and a down slower, never fail them, and leak nothing.
+ * Retry-After; a per-second budget; the Describe right after a RunInstances) make a launch and a down slower, never
+ * fail them, and leak nothing. The client's rate starts at {@code aws.api_calls_per_second: 10} (config.yaml) and
+ * must settle under the emulator's budget once it has been throttled.
  */
 class AwsThrottleIT {
     @TempDir
@@ -24,9 +27,15 @@ class AwsThrottleIT {
     static AwsSky aws;
     static String task;
 
+    static final double BUDGET = 4;
+    static final int BASE_RATE = 10;
+
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         aws = AwsSky.nodeBacked(dir);
+        Files.createDirectories(aws.sky.skyHome());
+        Files.writeString(aws.sky.skyHome().resolve("config.yaml"), "aws:\n  api_calls_per_second: " + BASE_RATE
+                + "\n");
         task = aws.sky.task("t.yaml", """
                 resources:
                   infra: aws/us-east-1
@@ -58,7 +67,25 @@ class AwsThrottleIT {
 
     /** The most calls that reached the emulator within any one second. */
     private static int peakPerSecond() {
-        List<Instant> at = aws.emulator.ledger().calls().stream().map(Ledger.Call::at).sorted().toList();
+        return peakPerSecond(aws.emulator.ledger().calls().stream().map(Ledger.Call::at).sorted().toList());
+    }
+
+    /**
+     * The peak once the client has adapted: from 2 s after the first throttled call (the limiter cuts its rate at
+     * most once a second: 10/s, 5/s, then 2.5/s), or 0 when nothing was throttled.
+     */
+    private static int peakPerSecondAfterAdapting() {
+        List<Ledger.Call> calls = aws.emulator.ledger().calls();
+        Instant firstThrottle = calls.stream().filter(c -> "RequestLimitExceeded".equals(c.outcome()))
+                .map(Ledger.Call::at).min(Instant::compareTo).orElse(null);
+        if (firstThrottle == null) {
+            return 0;
+        }
+        Instant settled = firstThrottle.plusSeconds(2);
+        return peakPerSecond(calls.stream().map(Ledger.Call::at).filter(t -> !t.isBefore(settled)).sorted().toList());
+    }
+
+    private static int peakPerSecond(List<Instant> at) {
         int peak = 0;
         int lo = 0;
         for (int hi = 0; hi < at.size(); hi++) {
@@ -90,15 +117,55 @@ class AwsThrottleIT {
     }
 
     @Test
-    void aPerSecondBudgetSlowsALaunchButItSucceeds() {
+    void aPerSecondBudgetSlowsALaunchButItSucceedsAndTheClientSettlesUnderTheBudget() {
         aws.emulator.ledger().clear();
-        aws.emulator.faults().throttleRate(4, -1);
+        aws.emulator.faults().throttleRate(BUDGET, -1);
         CommandResult r = aws.run("launch", "-c", "rate", "-y", "-d", task);
         assertThat(r).succeeded();
+        int launchCalls = aws.emulator.ledger().calls().size();
+        long launchThrottled = throttled();
+        int launchPeak = peakPerSecond();
+        int launchSettled = peakPerSecondAfterAdapting();
+
+        aws.emulator.ledger().clear();
         assertThat(aws.run("down", "-y", "rate")).succeeded();
         aws.assertNothingAlive();
-        System.out.println("[reliability] scenario 9 (aws): budget 4/s, calls " + aws.emulator.ledger().calls().size()
-                + ", throttled " + throttled() + ", peak " + peakPerSecond() + "/s, leaks 0");
+        int downSettled = peakPerSecondAfterAdapting();
+        System.out.println("[reliability] scenario 9 (aws): budget " + BUDGET + "/s, base rate " + BASE_RATE
+                + "/s; launch: calls " + launchCalls + ", throttled " + launchThrottled + ", peak " + launchPeak
+                + "/s, peak after adapting " + launchSettled + "/s; down: calls " + aws.emulator.ledger().calls().size()
+                + ", throttled " + throttled() + ", peak after adapting " + downSettled + "/s; leaks 0");
+        // Each command is its own process, starting at the base rate: each must adapt by itself.
+        assertThat(launchThrottled).as("the launch was throttled (the test means something)").isPositive();
+        assertThat(launchSettled).as("launch: calls in any second once adapted").isLessThanOrEqualTo((int) BUDGET);
+        assertThat(downSettled).as("down: calls in any second once adapted").isLessThanOrEqualTo((int) BUDGET);
         aws.emulator.faults().reset();
+    }
+
+    @Test
+    void aThrottledDescribeRightAfterRunInstancesLosesNoInstance() {
+        aws.emulator.ledger().clear();
+        aws.emulator.faults().throttleDescribeAfterRun(1);
+        CommandResult r = aws.run("launch", "-c", "dar", "-y", "-d", task);
+        assertThat(r).succeeded();
+        assertThat(aws.emulator.ledger().calls("DescribeInstances")).as("the Describe after the create was throttled")
+                .anyMatch(c -> "RequestLimitExceeded".equals(c.outcome()));
+        assertThat(aws.emulator.liveInstances()).singleElement()
+                .satisfies(i -> assertThat(i.tags()).containsEntry("skypilot-cluster-name", "dar"));
+
+        // More throttled Describes than sky retries: the create's wait fails. Whatever was created must be tracked
+        // (a row names its cluster) or already gone; `sky down` then leaves nothing.
+        aws.emulator.faults().throttleDescribeAfterRun(12);
+        CommandResult hard = aws.run("launch", "-c", "dar2", "-y", "-d", task);
+        assertThat(hard).noStackTrace();
+        List<String> rows = StateDb.clusterNames(aws.sky.skyHome());
+        assertThat(aws.emulator.liveInstances()).as("every live instance has a record")
+                .allSatisfy(i -> assertThat(rows).contains(i.tags().get("skypilot-cluster-name")));
+        System.out.println("[reliability] scenario 9 (aws): Describe throttled after RunInstances: 1 -> launch ok; 12"
+                + " -> launch exit " + hard.exitCode() + ", rows " + rows + ", live " + aws.emulator.liveInstances()
+                .size());
+        aws.emulator.faults().reset();
+        assertThat(aws.run("down", "-y", "-a")).succeeded();
+        aws.assertNothingAlive();
     }
 }
