@@ -40,6 +40,7 @@ class AwsDriftIT {
                 resources:
                   infra: aws/us-east-1
                   cpus: 2
+                  disk_tier: high
                 setup: echo setup >> ~/setup-runs
                 run: echo hello
                 """);
@@ -130,6 +131,12 @@ class AwsDriftIT {
         }
         assertThat(aws.emulator.ledger().count("RunInstances")).as("no new instances").isEqualTo(runs);
         assertThat(ids("idem")).hasSize(1);
+        // disk_tier: high reached EC2 as SkyPilot sets it: gp3 with 7000 IOPS and 437 MB/s.
+        var volume = ec2.describeVolumes(b -> b.filters(f -> f.name("attachment.instance-id").values(ids("idem"))))
+                .volumes().get(0);
+        assertThat(volume.volumeTypeAsString()).isEqualTo("gp3");
+        assertThat(volume.iops()).isEqualTo(7000);
+        assertThat(volume.throughput()).isEqualTo(437);
 
         // (d) terminate fails twice, then works: retried, and the record goes only after it is confirmed.
         aws.emulator.faults().failTerminations(2, null);
@@ -138,10 +145,36 @@ class AwsDriftIT {
         aws.assertNothingAlive();
         assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("idem");
 
-        // (b) down again: nothing to do, nothing changed.
+        // (b) down again: the history shows it ended, so it is "already terminated", exit 0, and no cloud call.
+        int callsBefore = aws.emulator.ledger().calls().size();
         CommandResult again = aws.run("down", "-y", "idem");
-        assertThat(again).exitedWith(4).noStackTrace();
+        assertThat(again).succeeded();
+        assertThat(again.stdout()).contains("Cluster 'idem' is already terminated.");
+        assertThat(aws.emulator.ledger().calls()).as("no cloud call").hasSize(callsBefore);
+        // A name sky never knew is still an error.
+        assertThat(aws.run("down", "-y", "never-launched")).exitedWith(4).noStackTrace();
         aws.emulator.faults().reset();
+    }
+
+    @Test
+    void terminateThatReportsSuccessButLeavesTheInstanceRunningKeepsTheRecord() {
+        assertThat(aws.run("launch", "-c", "silent", "-y", "-d", oneNode)).succeeded();
+        List<String> before = ids("silent");
+        aws.emulator.faults().silentTerminations(10);
+
+        CommandResult down = aws.run("down", "-y", "silent");
+
+        // (e) EC2 said "shutting-down" every time but the instance runs on: the record stays, sky says what to do.
+        assertThat(down).exitedWith(1).noStackTrace();
+        assertThat(down.stderr()).contains("did not start shutting down").contains("The record is kept")
+                .contains("sky down silent");
+        aws.emulator.faults().reset();
+        assertThat(ids("silent")).as("the ledger shows the instance alive").isEqualTo(before);
+        assertThat(aws.sky.cluster("silent")).as("record kept").isPresent();
+
+        assertThat(aws.run("down", "-y", "silent")).succeeded();
+        aws.assertNothingAlive();
+        assertThat(aws.sky.cluster("silent")).isEmpty();
     }
 
     @Test

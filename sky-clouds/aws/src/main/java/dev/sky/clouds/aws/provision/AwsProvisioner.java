@@ -37,6 +37,8 @@ public final class AwsProvisioner implements Provisioner {
     static final Duration VISIBILITY_WINDOW = Duration.ofSeconds(30);
     /** How long terminate waits for the instances to end before it deletes the security group. */
     static final Duration TERMINATE_WAIT = Duration.ofMinutes(5);
+    /** How long a terminated instance may still show as running before terminate calls it a failure. */
+    static final Duration STILL_RUNNING_GRACE = Duration.ofSeconds(30);
 
     private final ProvisionerContext ctx;
     private final String userId;
@@ -258,9 +260,22 @@ public final class AwsProvisioner implements Provisioner {
     }
 
     private void awaitNone(Ec2Calls c, String cluster, InstanceStateName... states) {
-        long deadline = pacer.nanoTime() + TERMINATE_WAIT.toNanos();
-        while (ClusterInstances.describe(c, userId, cluster).all().stream()
-                .anyMatch(i -> ClusterInstances.in(i, states))) {
+        long start = pacer.nanoTime();
+        long deadline = start + dev.sky.core.TimeScale.scale(TERMINATE_WAIT).toNanos();
+        long stillRunningBy = start + dev.sky.core.TimeScale.scale(STILL_RUNNING_GRACE).toNanos();
+        while (true) {
+            List<Instance> left = ClusterInstances.describe(c, userId, cluster).all().stream()
+                    .filter(i -> ClusterInstances.in(i, states)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            List<String> running = left.stream().filter(i -> ClusterInstances.in(i, InstanceStateName.PENDING,
+                    InstanceStateName.RUNNING, InstanceStateName.STOPPED)).map(Instance::instanceId).toList();
+            if (!running.isEmpty() && pacer.nanoTime() - stillRunningBy > 0) {
+                // A terminate that "succeeded" but did not take: waiting the full 5 minutes would not help.
+                throw ProvisionException.failed(cloudId(), "TerminateInstances answered, but " + running
+                        + " of cluster " + cluster + " did not start shutting down", null);
+            }
             if (pacer.nanoTime() - deadline > 0) {
                 throw ProvisionException.failed(cloudId(), "cluster " + cluster + ": instances still " +
                         java.util.Arrays.toString(states) + " after " + TERMINATE_WAIT.toMinutes() + " min", null);
