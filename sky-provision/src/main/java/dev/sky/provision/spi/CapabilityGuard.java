@@ -81,6 +81,12 @@ final class CapabilityGuard implements Provisioner {
     }
 
     @Override
+    public void closePorts(ClusterRef cluster, List<PortRange> ports) {
+        require(CloudFeature.OPEN_PORTS, "close ports " + ports);
+        delegate.closePorts(cluster, ports);
+    }
+
+    @Override
     public Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
         return delegate.clusterInfo(cluster);
     }

@@ -76,6 +76,12 @@ public interface Provisioner {
     /** Opens the ports on every node of the cluster to inbound traffic. Opening an open port succeeds. */
     void openPorts(ClusterRef cluster, List<PortRange> ports);
 
+    /**
+     * Closes ports opened by {@link #openPorts}; SSH stays open. Closing a closed port succeeds. Clouds whose nodes
+     * have no per-cluster firewall (the local cloud, SSH pools) keep the default: nothing to close.
+     */
+    default void closePorts(ClusterRef cluster, List<PortRange> ports) {}
+
     /** The cluster's nodes with their addresses, ports, user and pinned host keys; empty when it does not exist. */
     Optional<ClusterInfo> clusterInfo(ClusterRef cluster);
 

@@ -233,6 +233,11 @@ public final class AwsProvisioner implements Provisioner {
     }
 
     @Override
+    public void closePorts(ClusterRef cluster, List<PortRange> ports) {
+        new ClusterSecurityGroup(calls(cluster.region()), userId, cluster.clusterName()).close(ports);
+    }
+
+    @Override
     public Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
         List<Instance> newest = ClusterInstances.describe(calls(cluster.region()), userId, cluster.clusterName())
                 .newestPerRank();

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
@@ -72,6 +73,36 @@ final class ClusterSecurityGroup {
                 software.amazon.awssdk.core.exception.SdkClientException.create("the security group " + name()
                         + " of cluster " + cluster + " does not exist")));
         authorize(group.groupId(), group.ipPermissions(), ports);
+    }
+
+    /**
+     * Revokes the open-to-anywhere TCP rules for {@code ports}. Port 22 is never closed (sky needs it), and a rule
+     * that is not there is not an error. A missing group means nothing is open.
+     */
+    void close(List<PortRange> ports) {
+        Optional<SecurityGroup> group = find();
+        if (group.isEmpty()) {
+            return;
+        }
+        List<IpPermission> revoke = new ArrayList<>();
+        for (PortRange p : ports) {
+            IpPermission rule = tcp(p.first(), p.last());
+            boolean ssh = p.first() <= 22 && p.last() >= 22;
+            if (!ssh && group.get().ipPermissions().stream().anyMatch(e -> same(e, rule))) {
+                revoke.add(rule);
+            }
+        }
+        if (!revoke.isEmpty()) {
+            calls.call("RevokeSecurityGroupIngress", null, () -> calls.ec2.revokeSecurityGroupIngress(
+                    RevokeSecurityGroupIngressRequest.builder().groupId(group.get().groupId()).ipPermissions(revoke)
+                            .build()));
+        }
+    }
+
+    private static boolean same(IpPermission have, IpPermission want) {
+        return want.ipProtocol().equals(have.ipProtocol()) && want.fromPort().equals(have.fromPort())
+                && want.toPort().equals(have.toPort())
+                && have.ipRanges().stream().anyMatch(r -> "0.0.0.0/0".equals(r.cidrIp()));
     }
 
     /** Deletes the group; true when it is gone, false while instances still use it. */
