@@ -42,5 +42,42 @@ final class ChildJvm {
         if (!k.waitFor(30, TimeUnit.SECONDS) || k.exitValue() != 0) {
             throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed");
         }
+        if (name.equals("STOP")) {
+            awaitStopped(p.pid());
+        }
+    }
+
+    /**
+     * kill returns once the signal is queued; a thread inside a system call (a WAL or checkpoint write) finishes it
+     * before it stops. A copy taken in that window sees a half-done write, so wait until every thread reports the
+     * stopped state (T) in /proc. Where there is no /proc, the signal alone has to do.
+     */
+    private static void awaitStopped(long pid) throws IOException, InterruptedException {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean allStopped = true;
+            try (var threads = java.nio.file.Files.list(tasks)) {
+                for (Path t : threads.toList()) {
+                    String stat;
+                    try {
+                        stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue; // a thread that ended meanwhile
+                    }
+                    // The state is the first field after the parenthesised command name.
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    allStopped &= state == 'T' || state == 't';
+                }
+            }
+            if (allStopped) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("process " + pid + " did not stop within 30 s of SIGSTOP");
     }
 }
