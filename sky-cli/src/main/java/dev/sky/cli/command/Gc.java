@@ -6,6 +6,8 @@ import dev.sky.cli.cluster.GcText;
 import dev.sky.cli.options.JsonOption;
 import dev.sky.core.ExitCode;
 import dev.sky.core.SkyException;
+import dev.sky.optimizer.cloud.CloudDescriptor;
+import dev.sky.optimizer.cloud.CloudFeature;
 import dev.sky.provision.cluster.ClusterContext;
 import dev.sky.provision.cluster.gc.GarbageCollector;
 import java.util.List;
@@ -44,7 +46,10 @@ public final class Gc extends BaseCommand {
                 clouds = List.of(cloud);
                 regions = parts.length == 2 ? List.of(parts[1]) : List.of();
             } else {
-                clouds = cc.clouds().ids();
+                // Only clouds sky can create on can hold what sky created.
+                clouds = cc.clouds().all().stream()
+                        .filter(c -> !c.unsupported().containsKey(CloudFeature.PROVISION))
+                        .map(CloudDescriptor::id).toList();
             }
             GarbageCollector gc = new GarbageCollector(cc);
             GarbageCollector.Scan scan = gc.scan(clouds, regions);

@@ -160,6 +160,24 @@ rt_detach() {
   RT_DETACHED_PID=$!
 }
 
+# Ends processes politely, then not: "$1 TERM", a grace of 5 s (scaled) while "$2" reports them alive, then
+# "$1 KILL" until "$2" says they are gone. Returns non-zero when something survived.
+rt_term_then_kill() {
+  k_grace=$(awk -v f="$rt_scale" 'BEGIN { n = int(5 * f / 0.05); if (n < 2) n = 2; print n }')
+  "$1" TERM
+  while [ "$k_grace" -gt 0 ] && "$2"; do
+    sleep 0.05
+    k_grace=$((k_grace - 1))
+  done
+  k_tries=100
+  while [ "$k_tries" -gt 0 ] && "$2"; do
+    "$1" KILL
+    sleep 0.02
+    k_tries=$((k_tries - 1))
+  done
+  ! "$2"
+}
+
 # Is PID alive and a sky-rt process of this cluster? The subcommand is not checked: between fork and
 # exec a freshly started daemon still shows its parent's command line. The check guards against a
 # pid reused by an unrelated process after a restart.

@@ -300,19 +300,7 @@ rt_kill_job_node() {
   done
   rt_get "$n_jd/tag"
   n_tag=$RT_V
-  rt_signal_job TERM
-  n_grace=$(awk -v f="$rt_scale" 'BEGIN { n = int(5 * f / 0.05); if (n < 2) n = 2; print n }')
-  while [ "$n_grace" -gt 0 ] && rt_job_alive; do
-    sleep 0.05
-    n_grace=$((n_grace - 1))
-  done
-  n_tries=100
-  while [ "$n_tries" -gt 0 ] && rt_job_alive; do
-    rt_signal_job KILL
-    sleep 0.02
-    n_tries=$((n_tries - 1))
-  done
-  ! rt_job_alive
+  rt_term_then_kill rt_signal_job rt_job_alive
 }
 
 rt_tagged_pids() {

@@ -64,19 +64,8 @@ rt_cmd_teardown() {
   for t_d in "$RT_JOBS"/*/; do
     [ -d "$t_d" ] && : >"$t_d/cancelled"
   done
-  rt_td_signal TERM
-  t_grace=$(awk -v f="$rt_scale" 'BEGIN { n = int(5 * f / 0.05); if (n < 2) n = 2; print n }')
-  while [ "$t_grace" -gt 0 ] && rt_td_alive; do
-    sleep 0.05
-    t_grace=$((t_grace - 1))
-  done
-  t_tries=100
-  while [ "$t_tries" -gt 0 ] && rt_td_alive; do
-    rt_td_signal KILL
-    sleep 0.02
-    t_tries=$((t_tries - 1))
-  done
-  rt_td_alive && rt_die 1 "teardown: processes of cluster '$RT_CLUSTER' rank $RT_RANK survived KILL"
+  rt_term_then_kill rt_td_signal rt_td_alive ||
+    rt_die 1 "teardown: processes of cluster '$RT_CLUSTER' rank $RT_RANK survived KILL"
   rm -rf "$RT_NODE_DIR"
   rmdir "$RT_CLUSTER_DIR" 2>/dev/null
   # The head keeps the cluster's logs; no other rank writes there.

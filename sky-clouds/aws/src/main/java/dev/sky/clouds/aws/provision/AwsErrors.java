@@ -96,7 +96,10 @@ public final class AwsErrors {
         if (c == null) {
             String detail = mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             if (e instanceof SdkClientException && detail.toLowerCase().contains("credentials")) {
-                return new CloudAuthException("aws", "AWS credentials could not be loaded: " + firstLine(detail)
+                // The SDK's chain error lists each provider's class and message: say what was looked for instead.
+                String why = detail.contains("any of the providers in the chain")
+                        ? "none found in the environment, profile files, SSO or container" : firstLine(detail);
+                return new CloudAuthException("aws", "AWS credentials could not be loaded: " + why
                         + ". Run `aws configure` or `aws sso login`, then `sky check aws`.", null);
             }
             return new ProvisionException(what + " on " + where + " failed: " + firstLine(detail), "aws", region, zone,
