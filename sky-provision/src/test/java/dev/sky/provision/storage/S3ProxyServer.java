@@ -36,23 +36,48 @@ public final class S3ProxyServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * A second key pair over the same buckets, kept out of the buckets matching {@code deniedGlobs}.
+     *
+     * <p>How s3proxy 2.6 decides (GlobBlobStoreLocator, checked with rclone): a bucket matching a configuration's
+     * {@code s3proxy.bucket-locator} glob belongs to that configuration's identity ALONE, so any other key gets 403
+     * there; a bucket matching no glob is served to every identity. So the denied globs go to the main identity,
+     * which keeps every bucket, and the second identity reaches only the buckets no glob names. Listing buckets is
+     * not filtered: the second identity still sees every bucket's name.
+     */
+    public record SecondIdentity(String accessKey, String secretKey, List<String> deniedGlobs) {}
+
     /** Starts s3proxy with its data under {@code workDir} and waits until it answers HTTP. */
     public static S3ProxyServer start(Path workDir) {
+        return start(workDir, null);
+    }
+
+    /** The same, also accepting {@code second} (null: one identity). */
+    public static S3ProxyServer start(Path workDir, SecondIdentity second) {
         try {
             Path data = Files.createDirectories(workDir.resolve("s3proxy-data"));
             int port = freePort();
-            Path props = workDir.resolve("s3proxy.properties");
-            Files.writeString(props, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + SECRET_KEY,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + data,
-                    "jclouds.regions=" + REGION, ""), StandardCharsets.UTF_8);
+            // Every s3proxy.* key but the identity must be the same in each configuration, or s3proxy exits.
+            List<String> common = List.of("s3proxy.endpoint=http://127.0.0.1:" + port,
+                    "s3proxy.authorization=aws-v2-or-v4", "jclouds.provider=filesystem",
+                    "jclouds.filesystem.basedir=" + data, "jclouds.regions=" + REGION);
+            List<String> main = new ArrayList<>(common);
+            main.addAll(List.of("s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY));
+            List<String> args = new ArrayList<>();
+            if (second != null) {
+                for (int i = 0; i < second.deniedGlobs().size(); i++) {
+                    main.add("s3proxy.bucket-locator." + (i + 1) + "=" + second.deniedGlobs().get(i));
+                }
+                List<String> other = new ArrayList<>(common);
+                other.addAll(List.of("s3proxy.identity=" + second.accessKey(),
+                        "s3proxy.credential=" + second.secretKey()));
+                args.addAll(List.of("--properties", write(workDir.resolve("s3proxy-second.properties"), other)));
+            }
+            args.addAll(0, List.of("--properties", write(workDir.resolve("s3proxy.properties"), main)));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                    classpath(), "org.gaul.s3proxy.Main", "--properties", props.toString()));
+                    classpath(), "org.gaul.s3proxy.Main"));
+            cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("s3proxy.log").toFile());
             S3ProxyServer server = new S3ProxyServer(pb.start(), data, port);
@@ -61,6 +86,11 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String write(Path file, List<String> lines) throws IOException {
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file.toString();
     }
 
     public String endpoint() {

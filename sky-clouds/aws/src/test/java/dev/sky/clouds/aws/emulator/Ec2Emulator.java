@@ -39,6 +39,7 @@ public final class Ec2Emulator implements AutoCloseable {
     private final EmulatorOptions options;
     private final Faults faults = new Faults();
     private final Ledger ledger = new Ledger();
+    private final StsFederation sts = new StsFederation();
     private final HttpServer server;
     private final ExecutorService httpThreads;
     private final ExecutorService nodeWorkers;
@@ -120,6 +121,11 @@ public final class Ec2Emulator implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** STS GetFederationToken: which keys it hands out. */
+    public StsFederation sts() {
+        return sts;
     }
 
     /** Every instance not terminated (shutting-down ones included): what would still be billed. */

@@ -59,7 +59,8 @@ final class Ec2Handler implements HttpHandler {
                 }
                 latency = emulator.faults().latencyMillis(action);
                 sleep(latency);
-                String xml = sts ? Sts.answer(params, emulator.options(), requestId)
+                boolean sessionCaller = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token") != null;
+                String xml = sts ? Sts.answer(params, emulator, sessionCaller, requestId)
                         : emulator.dispatch(action, params, region, requestId);
                 emulator.ledger().record(action, region, params.asMap(), "ok", 200, latency);
                 send(exchange, 200, xml, -1);
@@ -110,12 +111,16 @@ final class Ec2Handler implements HttpHandler {
         }
     }
 
-    /** STS: GetCallerIdentity only. */
+    /** STS: GetCallerIdentity and GetFederationToken. */
     static final class Sts {
         private Sts() {}
 
-        static String answer(QueryParams p, EmulatorOptions o, String requestId) {
+        static String answer(QueryParams p, Ec2Emulator emulator, boolean sessionCaller, String requestId) {
+            EmulatorOptions o = emulator.options();
             String action = p.required("Action");
+            if (action.equals("GetFederationToken")) {
+                return emulator.sts().answer(p, o, sessionCaller, requestId);
+            }
             if (!action.equals("GetCallerIdentity")) {
                 throw Ec2Error.client("InvalidAction", "Could not find operation " + action + " for version "
                         + p.get("Version", "(none)"));

@@ -37,6 +37,12 @@ public record EmulatorOptions(String accessKeyId, String secretAccessKey, String
                 stoppingFor, shuttingDownFor, terminatedVisibleFor, nodeSkyHome);
     }
 
+    /** The key pair the emulator accepts: e.g. the same pair an S3 test server takes, for one profile. */
+    public EmulatorOptions withCredentials(String accessKey, String secret) {
+        return new EmulatorOptions(accessKey, secret, accountId, defaultRegion, nodeMode, pendingFor,
+                stoppingFor, shuttingDownFor, terminatedVisibleFor, nodeSkyHome);
+    }
+
     public EmulatorOptions withDefaultRegion(String region) {
         return new EmulatorOptions(accessKeyId, secretAccessKey, accountId, region, nodeMode, pendingFor,
                 stoppingFor, shuttingDownFor, terminatedVisibleFor, nodeSkyHome);
