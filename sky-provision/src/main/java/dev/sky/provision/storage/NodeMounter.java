@@ -9,12 +9,14 @@ import dev.sky.provision.ssh.CapturedOutput;
 import dev.sky.provision.ssh.NodeRunnerPool;
 import dev.sky.provision.ssh.OutputSink;
 import dev.sky.provision.storage.spi.ObjectStore;
+import dev.sky.provision.storage.spi.RcloneRemote;
 import dev.sky.provision.sync.IgnoreFiles;
 import dev.sky.provision.sync.LocalManifestStore;
 import dev.sky.provision.sync.SyncRequest;
 import dev.sky.provision.sync.TreeSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Sets up one bucket mount on every node: COPY sends the mirrored bucket by the incremental tree sync; MOUNT and
@@ -40,11 +42,13 @@ final class NodeMounter {
                 SyncRequest.key(cluster, rank, dest), IgnoreFiles.NONE)));
     }
 
-    void mount(MountPlan plan, ObjectStore store) {
+    /** {@code say} gets the remote's notices (its expiry, or why it is not scoped) before any node is touched. */
+    void mount(MountPlan plan, ObjectStore store, Consumer<String> say) {
         String dest = provisioner.nodePath(plan.destination());
         String id = mountId(plan.destination());
-        byte[] conf = RcloneConfig.text(plan.bucket(), store.rcloneRemote(plan.bucket()))
-                .getBytes(StandardCharsets.UTF_8);
+        RcloneRemote rclone = store.rcloneRemote(plan.bucket());
+        rclone.notices().forEach(say);
+        byte[] conf = RcloneConfig.text(plan.bucket(), rclone).getBytes(StandardCharsets.UTF_8);
         String remote = RcloneConfig.remoteName(plan.bucket()) + ":" + plan.bucket()
                 + (plan.prefix().isEmpty() ? "" : "/" + plan.prefix());
         RuntimeCommands rt = new RuntimeCommands(cluster);

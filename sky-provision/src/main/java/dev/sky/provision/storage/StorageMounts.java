@@ -71,7 +71,7 @@ public final class StorageMounts {
                 if (plan.mode() == StorageMode.COPY) {
                     mounter.copy(plan, new BucketCopier(ctx.paths()).mirror(plan, store));
                 } else {
-                    mounter.mount(plan, store);
+                    mounter.mount(plan, store, progress::info);
                 }
                 progress.stageDone();
             }

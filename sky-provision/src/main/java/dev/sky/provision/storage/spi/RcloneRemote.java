@@ -1,5 +1,6 @@
 package dev.sky.provision.storage.spi;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,10 +8,18 @@ import java.util.Map;
  *
  * @param type rclone's backend type ("s3", "google cloud storage", "azureblob")
  * @param options rclone's option names (without the RCLONE_CONFIG_ prefix) to values
+ * @param notices lines the user reads at launch (when the credential expires, or why it could not be scoped);
+ *     never a secret
  */
-public record RcloneRemote(String type, Map<String, String> options) {
+public record RcloneRemote(String type, Map<String, String> options, List<String> notices) {
     public RcloneRemote {
         options = Map.copyOf(options);
+        notices = List.copyOf(notices);
+    }
+
+    /** A remote with nothing to tell the user. */
+    public RcloneRemote(String type, Map<String, String> options) {
+        this(type, options, List.of());
     }
 
     /** Shows the option names only: the values may be secret. */

@@ -2,6 +2,7 @@ package dev.sky.clouds.aws.storage;
 
 import dev.sky.core.ExitCode;
 import dev.sky.core.SkyException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -51,6 +52,31 @@ final class S3Errors {
         }
         if (e instanceof SdkClientException) {
             return new SkyException(ExitCode.GENERIC, prefix + "cannot reach the store: " + firstLine(e.getMessage()));
+        }
+        return new SkyException(ExitCode.GENERIC, prefix + firstLine(e.getMessage()));
+    }
+
+    /** An STS error while minting the node's scoped key: what failed and what to do, never the server's text. */
+    static SkyException translateSts(String storeName, String storeType, SdkException e) {
+        String prefix = storeName + ": minting the node's bucket-scoped key (STS GetFederationToken): ";
+        if (e instanceof AwsServiceException a) {
+            String code = a.awsErrorDetails() == null ? "" : nullToEmpty(a.awsErrorDetails().errorCode());
+            String optOut = " (or set aws." + storeType + ".node_credentials: profile to give the node the profile's"
+                    + " own key).";
+            return switch (code) {
+                case "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidAccessKeyId" ->
+                        new SkyException(ExitCode.GENERIC, prefix + "the credentials were refused (" + code
+                                + "); check your keys for this store.");
+                case "AccessDenied" -> new SkyException(ExitCode.GENERIC, prefix + "access denied; allow"
+                        + " sts:GetFederationToken to this IAM user" + optOut);
+                case "MalformedPolicyDocument", "PackedPolicyTooLarge", "ValidationError" ->
+                        new SkyException(ExitCode.GENERIC, prefix + "STS refused the request (" + code + ")" + optOut);
+                default -> new SkyException(ExitCode.GENERIC, prefix + "failed (HTTP " + a.statusCode()
+                        + (code.isEmpty() ? "" : ", " + code) + ")" + optOut);
+            };
+        }
+        if (e instanceof SdkClientException) {
+            return new SkyException(ExitCode.GENERIC, prefix + "cannot reach STS: " + firstLine(e.getMessage()));
         }
         return new SkyException(ExitCode.GENERIC, prefix + firstLine(e.getMessage()));
     }

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,14 +34,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3-API store: AWS S3, Cloudflare R2 or any S3-compatible server. The client is built on first use, so opening
- * a store contacts nothing. Uploads are single PUTs with Content-MD5, so the server checks every byte.
+ * a store contacts nothing. Uploads carry Content-MD5 (per part for multipart uploads), so the server checks every
+ * byte.
  */
 final class S3Store implements ObjectStore {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private final S3StoreConfig config;
     private final Map<String, String> env;
     private AwsCredentialsProvider credentials;
     private S3Client client;
     private volatile boolean singleDeletes;
+    /** Files above this go as multipart uploads (a single PUT stops at 5 GB); lowered by tests. */
+    long multipartThreshold = S3MultipartUpload.DEFAULT_PART_SIZE;
+    long partSize = S3MultipartUpload.DEFAULT_PART_SIZE;
 
     S3Store(S3StoreConfig config, Map<String, String> env) {
         this.config = config;
@@ -154,6 +162,14 @@ final class S3Store implements ObjectStore {
 
     @Override
     public void upload(String bucket, String key, Path file) {
+        long size = size(file);
+        if (size > multipartThreshold) {
+            call(bucket, "uploading " + key, () -> {
+                S3MultipartUpload.send(s3(), bucket, key, file, size, partSize);
+                return null;
+            });
+            return;
+        }
         String md5 = Base64.getEncoder().encodeToString(md5(file));
         call(bucket, "uploading " + key, () -> s3().putObject(b -> b.bucket(bucket).key(key).contentMD5(md5),
                 RequestBody.fromFile(file)));
@@ -181,12 +197,27 @@ final class S3Store implements ObjectStore {
         call(bucket, "deleting " + key, () -> s3().deleteObject(b -> b.bucket(bucket).key(key)));
     }
 
+    /**
+     * A remote holding a key for this bucket alone: STS-minted, with a session policy (see
+     * {@link ScopedS3Credentials}). Where STS cannot be used, the profile's own key, with one warning saying why.
+     */
     @Override
     public RcloneRemote rcloneRemote(String bucket) {
-        AwsCredentials c = call(bucket, "reading credentials", () -> {
+        AwsCredentials own = call(bucket, "reading credentials", () -> {
             s3();
             return credentials.resolveCredentials();
         });
+        ScopedS3Credentials.Choice choice = ScopedS3Credentials.choose(config, own, bucket);
+        List<String> notices = new ArrayList<>();
+        AwsCredentials c = own;
+        if (choice.scope()) {
+            ScopedS3Credentials.Minted m = ScopedS3Credentials.mint(config, credentials, env, bucket);
+            c = m.credentials();
+            notices.add("Node credentials for " + name(bucket) + " expire at " + UTC.format(m.expiry())
+                    + " (aws." + config.storeType() + ".node_credentials_hours: " + config.node().hours() + ").");
+        } else if (choice.warning() != null) {
+            notices.add(choice.warning());
+        }
         Map<String, String> o = new LinkedHashMap<>();
         o.put("provider", config.storeType().equals("r2") ? "Cloudflare" : config.endpoint() == null ? "AWS" : "Other");
         o.put("env_auth", "false");
@@ -202,7 +233,7 @@ final class S3Store implements ObjectStore {
         }
         // The bucket exists (sky made or checked it): never let rclone try to create one.
         o.put("no_check_bucket", "true");
-        return new RcloneRemote("s3", o);
+        return new RcloneRemote("s3", o, notices);
     }
 
     @Override
@@ -232,6 +263,14 @@ final class S3Store implements ObjectStore {
         }
         String e = etag.replace("\"", "");
         return e.length() == 32 && e.chars().allMatch(ch -> Character.digit(ch, 16) >= 0) ? e.toLowerCase() : null;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] md5(Path file) {

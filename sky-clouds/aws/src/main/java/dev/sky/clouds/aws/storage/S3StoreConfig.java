@@ -22,6 +22,7 @@ import java.util.Map;
  *     endpoint: https://ACCOUNT.r2.cloudflarestorage.com   # default: from ~/.cloudflare/accountid
  *     profile: r2                       # profile in ~/.cloudflare/r2.credentials; default "r2"
  * </pre>
+ * and, under either, the node credential keys of {@link S3NodeCredentialSettings}.
  *
  * @param storeType "s3" or "r2"
  * @param endpoint the server's URL, or null for AWS itself
@@ -29,9 +30,10 @@ import java.util.Map;
  * @param credentialsFile the credentials file to read a profile from
  * @param profile the profile in that file
  * @param useEnvKeys whether AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY win over the file (S3 only, as in the AWS CLI)
+ * @param node what the node's rclone remote holds: scoped temporary keys or the profile's own
  */
 public record S3StoreConfig(String storeType, String endpoint, String region, Path credentialsFile, String profile,
-                            boolean useEnvKeys) {
+                            boolean useEnvKeys, S3NodeCredentialSettings node) {
 
     static final String DEFAULT_REGION = "us-east-1";
 
@@ -43,18 +45,20 @@ public record S3StoreConfig(String storeType, String endpoint, String region, Pa
         String region = first(s.region(), string(config, base + "region"));
         Map<String, String> env = s.env();
         Path home = s.paths().userHome();
+        S3NodeCredentialSettings node = S3NodeCredentialSettings.from(config, storeType);
         if (storeType.equals("r2")) {
             if (endpoint == null) {
                 endpoint = "https://" + r2AccountId(home) + ".r2.cloudflarestorage.com";
             }
             return new S3StoreConfig("r2", endpoint, region == null ? "auto" : region,
-                    home.resolve(".cloudflare/r2.credentials"), first(string(config, base + "profile"), "r2"), false);
+                    home.resolve(".cloudflare/r2.credentials"), first(string(config, base + "profile"), "r2"), false,
+                    node);
         }
         String file = env.get("AWS_SHARED_CREDENTIALS_FILE");
         Path credentials = file == null || file.isBlank() ? home.resolve(".aws/credentials") : Path.of(file);
         String profile = first(string(config, base + "profile"), env.get("AWS_PROFILE"), "default");
         return new S3StoreConfig("s3", endpoint, first(region, env.get("AWS_REGION"), DEFAULT_REGION), credentials,
-                profile, true);
+                profile, true, node);
     }
 
     /** Path-style addressing for anything but AWS itself: S3-compatible servers rarely resolve bucket subdomains. */

@@ -147,6 +147,38 @@ class S3StoreTest {
     }
 
     @Test
+    void largeFilesGoAsMultipartUploadsWithEveryByteIntact() throws Exception {
+        try (ObjectStore s = store(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
+            // The knobs, lowered: 5 MiB parts (S3's smallest) above 6 MiB, instead of 64 MiB.
+            ((S3Store) s).multipartThreshold = 6L << 20;
+            ((S3Store) s).partSize = 5L << 20;
+            s.createBucket("sky-multipart", null);
+            byte[] data = new byte[(12 << 20) + 12345];
+            new java.util.Random(7).nextBytes(data);
+            Path f = Files.write(dir.resolve("big.bin"), data);
+            s.upload("sky-multipart", "big.bin", f);
+            RemoteObject o = s.list("sky-multipart", "").get("big.bin");
+            assertThat(o.size()).isEqualTo(data.length);
+            assertThat(o.md5Hex()).as("a multipart ETag is not an MD5").isNull();
+            Path back = dir.resolve("big-back.bin");
+            s.download("sky-multipart", "big.bin", back);
+            assertThat(md5(back)).isEqualTo(md5(f));
+            // Below the threshold: one PUT, whose ETag is the MD5.
+            Path small = Files.write(dir.resolve("small.bin"), java.util.Arrays.copyOf(data, 1 << 20));
+            s.upload("sky-multipart", "small.bin", small);
+            assertThat(s.list("sky-multipart", "").get("small.bin").md5Hex()).isEqualTo(md5(small));
+            s.deleteBucket("sky-multipart");
+        }
+    }
+
+    @Test
+    void multipartPartSizeGrowsToStayWithinTenThousandParts() {
+        long part = S3MultipartUpload.DEFAULT_PART_SIZE;
+        assertThat(S3MultipartUpload.partSizeFor(5L << 30, part)).isEqualTo(part); // 5 GiB: 80 parts
+        assertThat(S3MultipartUpload.partSizeFor(1L << 40, part)).isEqualTo(part * 2); // 1 TiB: 8192 parts of 128 MiB
+    }
+
+    @Test
     void etagOfMultipartUploadHasNoMd5() {
         assertThat(S3Store.md5FromEtag("\"0123456789abcdef0123456789abcdef\"")).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(S3Store.md5FromEtag("\"0123456789abcdef0123456789abcdef-3\"")).isNull();
