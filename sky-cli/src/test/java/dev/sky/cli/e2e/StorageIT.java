@@ -4,6 +4,8 @@ import static dev.sky.cli.testing.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
+import dev.sky.clouds.aws.emulator.Ec2Emulator;
+import dev.sky.clouds.aws.emulator.EmulatorOptions;
 import dev.sky.core.json.Json;
 import dev.sky.provision.storage.S3ProxyServer;
 import java.io.IOException;
@@ -38,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StorageIT {
     static final String CANARY = "OTHER-PROFILE-SECRET-canary-7d1f";
+    static final String NODE_KEY = "ASIASTORAGEITNODE01";
+    static final String NODE_SECRET = "storage-it-node-secret-91c3";
+    static final String PRIVATE_BUCKET = "sky-e2e-private";
     @TempDir
     static Path shared;
     static S3ProxyServer s3;
@@ -48,7 +53,9 @@ class StorageIT {
 
     @BeforeAll
     static void startS3() {
-        s3 = S3ProxyServer.start(shared);
+        // The node's STS-issued key is a second s3proxy identity, kept out of sky-e2e-private* (see the mount test).
+        s3 = S3ProxyServer.start(shared, new S3ProxyServer.SecondIdentity(NODE_KEY, NODE_SECRET,
+                List.of(PRIVATE_BUCKET + "*")));
     }
 
     @AfterAll
@@ -139,6 +146,21 @@ class StorageIT {
     @Test
     void mountAndCachedMountOrTheUpFrontRefusal() throws Exception {
         String c = "st-mount";
+        // STS for the node keys: the emulator takes the profile's key and hands out the key s3proxy's second
+        // identity accepts.
+        Ec2Emulator sts = Ec2Emulator.start(EmulatorOptions.fast().withCredentials(S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY));
+        sts.sts().issueFederationKeys(NODE_KEY, NODE_SECRET);
+        Files.writeString(sky.skyHome().resolve("config.yaml"), "aws:\n  s3:\n    endpoint: " + s3.endpoint()
+                + "\n    sts_endpoint: " + sts.endpoint() + "\n");
+        try {
+            mountAndCachedMount(c, sts);
+        } finally {
+            sts.close();
+        }
+    }
+
+    private void mountAndCachedMount(String c, Ec2Emulator sts) throws Exception {
         // .dat, not .txt: s3proxy on Jetty 11 rejects the signature of a Content-Type with a charset (rclone sends
         // "text/plain; charset=utf-8" for .txt); real S3 does not.
         String task = sky.task("mount.yaml", "name: mount\nfile_mounts:\n"
@@ -162,7 +184,11 @@ class StorageIT {
         assertThat(s3.dataDir().resolve("sky-e2e-direct/d.dat")).hasContent("direct-write");
         assertThat(sky.run("logs", c, "1", "--no-follow")).succeeded().outContains("cached mount upload complete");
 
-        // Scoped credentials: one rclone remote per mount, this store's key only, no credential files copied.
+        // Scoped credentials: one rclone remote per mount holding an STS key for that bucket alone; the profile's
+        // key is nowhere on the node, and no credential file was copied.
+        String said = r.stdout() + r.stderr();
+        assertThat(said).contains("Node credentials for s3://sky-e2e-direct expire at ",
+                "Node credentials for s3://sky-e2e-cached expire at ").doesNotContain("Warning: s3://", NODE_SECRET);
         Path node = sky.nodeHome(c, 0);
         List<Path> confs;
         try (Stream<Path> s = Files.walk(node.resolve(".sky"))) {
@@ -172,18 +198,47 @@ class StorageIT {
         for (Path conf : confs) {
             String text = Files.readString(conf);
             assertThat(text.lines().filter(l -> l.startsWith("["))).hasSize(1);
-            assertThat(text).contains(S3ProxyServer.ACCESS_KEY).doesNotContain(CANARY).doesNotContain("AKIAOTHER");
+            assertThat(text).contains("access_key_id = " + NODE_KEY, "secret_access_key = " + NODE_SECRET,
+                    "session_token = ").doesNotContain(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, CANARY,
+                    "AKIAOTHER");
             assertThat(Files.getPosixFilePermissions(conf)).containsExactlyInAnyOrder(
                     java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                     java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
         assertThat(node.resolve(".aws")).doesNotExist();
+        for (Path p : NodeFiles.outsideMounts(node, Set.of(node.resolve("direct"), node.resolve("ckpt")))) {
+            assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1)).as("%s", p)
+                    .doesNotContain(S3ProxyServer.ACCESS_KEY).doesNotContain(S3ProxyServer.SECRET_KEY);
+        }
         try (Stream<Path> s = Files.walk(sky.skyHome())) {
             for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/local/")).toList()) {
                 assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1))
-                        .as("%s", p).doesNotContain(S3ProxyServer.SECRET_KEY);
+                        .as("%s", p).doesNotContain(S3ProxyServer.SECRET_KEY).doesNotContain(NODE_SECRET);
             }
         }
+        // STS was asked once per mount, each time with a policy naming that bucket and nothing else.
+        List<String> policies = sts.ledger().calls("GetFederationToken").stream()
+                .map(call -> call.params().get("Policy")).toList();
+        assertThat(policies).hasSize(2);
+        for (String bucketName : List.of("sky-e2e-direct", "sky-e2e-cached")) {
+            assertThat(policies).filteredOn(pol -> pol.contains("arn:aws:s3:::" + bucketName + "\""))
+                    .singleElement().satisfies(pol -> {
+                        assertThat(pol).contains("arn:aws:s3:::" + bucketName + "/*");
+                        assertThat(pol.split("arn:aws:s3:::", -1)).hasSize(3); // those two resources only
+                    });
+        }
+        // With the node's own rclone.conf: the mounted bucket answers, another bucket refuses.
+        Files.createDirectories(s3.dataDir().resolve(PRIVATE_BUCKET));
+        Files.writeString(s3.dataDir().resolve(PRIVATE_BUCKET + "/secret.dat"), "not for the node");
+        Path conf = confs.get(0);
+        String remote = Files.readString(conf).lines().filter(l -> l.startsWith("[")).findFirst().orElseThrow()
+                .replaceAll("[\\[\\]]", "");
+        String mounted = remote.substring("sky-".length()); // the remote is named after its bucket
+        assertThat(NodeFiles.rclone(conf, "lsf", remote + ":" + mounted)[0]).as("the mounted bucket").isEqualTo("0");
+        String[] refused = NodeFiles.rclone(conf, "lsf", remote + ":" + PRIVATE_BUCKET);
+        assertThat(refused[0]).isNotEqualTo("0");
+        assertThat(refused[1]).contains("403").doesNotContain("secret.dat");
+        NodeFiles.deleteTree(s3.dataDir().resolve(PRIVATE_BUCKET));
 
         assertThat(sky.run("down", "-y", c)).succeeded();
         // Persistent (the default): the buckets stay, recorded, used by no cluster.
