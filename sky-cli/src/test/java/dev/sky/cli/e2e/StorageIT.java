@@ -168,6 +168,16 @@ class StorageIT {
                 + "  ~/ckpt:\n    name: sky-e2e-cached\n    mode: MOUNT_CACHED\n"
                 + "run: echo direct-write > ~/direct/d.dat && head -c 300000 /dev/urandom > ~/ckpt/big.bin"
                 + " && echo ckpt-write > ~/ckpt/out.dat && echo wrote\n");
+        // A bad node key lifetime is refused in one line before anything is created.
+        Path config = sky.skyHome().resolve("config.yaml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + "    node_credentials_hours: 48\n");
+        assertThat(sky.run("launch", "-c", c, "-y", "--infra", "local", task)).exitedWith(2).noStackTrace()
+                .errContains("aws.s3.node_credentials_hours must be a whole number of hours from 1 to 36");
+        assertThat(sky.cluster(c)).isEmpty();
+        assertThat(storage()).isEmpty();
+        Files.writeString(config, good);
+
         boolean fuseUsable = Files.isReadable(Path.of("/dev/fuse")) && Files.isWritable(Path.of("/dev/fuse"));
         CommandResult r = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
         if (!fuseUsable) {

@@ -25,6 +25,14 @@ public final class ObjectStores {
         return f.open(settings);
     }
 
+    /** The store's own config checks (a store not in this build is refused when opened, not here). */
+    public static void checkSettings(String storeType, StoreSettings settings) {
+        ObjectStoreFactory f = all().get(storeType);
+        if (f != null) {
+            f.checkSettings(settings);
+        }
+    }
+
     public static boolean available(String storeType) {
         return all().containsKey(storeType);
     }

@@ -25,8 +25,12 @@ public final class StorageMounts {
 
     /** Before anything is created: every bucket entry must make sense (stores, modes, names, local sources). */
     public static void refuseBadEntries(Task task) {
-        MountPlans.of(task, SkyPaths.current().userHome());
+        SkyPaths paths = SkyPaths.current();
+        List<MountPlan> plans = MountPlans.of(task, paths.userHome());
         UploadPreflight.from(System.getenv()); // a bad threshold is refused here, not half-way through a launch
+        // Likewise each store's own config keys (e.g. aws.s3.node_credentials_hours).
+        plans.stream().map(MountPlan::storeType).distinct().forEach(type -> ObjectStores.checkSettings(type,
+                new StoreSettings(paths, null, null, null, System.getenv())));
     }
 
     /**

@@ -7,4 +7,7 @@ public interface ObjectStoreFactory {
 
     /** Opens a client; nothing is contacted until a method is called. */
     ObjectStore open(StoreSettings settings);
+
+    /** Refuses this store's bad config.yaml keys in one line, before anything is created; contacts nothing. */
+    default void checkSettings(StoreSettings settings) {}
 }

@@ -15,4 +15,9 @@ public final class R2StoreFactory implements ObjectStoreFactory {
     public ObjectStore open(StoreSettings settings) {
         return new S3Store(S3StoreConfig.resolve("r2", settings), settings.env());
     }
+
+    @Override
+    public void checkSettings(StoreSettings settings) {
+        S3NodeCredentialSettings.check("r2", settings);
+    }
 }

@@ -2,6 +2,8 @@ package dev.sky.clouds.aws.storage;
 
 import dev.sky.core.SkyException;
 import dev.sky.core.config.SkyConfig;
+import dev.sky.core.config.SkyConfigLoader;
+import dev.sky.provision.storage.spi.StoreSettings;
 
 /**
  * What the node's rclone remote may hold for an S3-API store, from {@code config.yaml}:
@@ -20,6 +22,11 @@ import dev.sky.core.config.SkyConfig;
 public record S3NodeCredentialSettings(boolean scoped, int hours, String stsEndpoint) {
     /** GetFederationToken's longest session for an IAM user: 129,600 s. */
     static final int MAX_HOURS = 36;
+
+    /** Refuses bad keys before a launch creates anything (the rest of the store's config is read when used). */
+    static void check(String storeType, StoreSettings settings) {
+        from(SkyConfigLoader.load(settings.paths()), storeType);
+    }
 
     static S3NodeCredentialSettings from(SkyConfig config, String storeType) {
         String base = "aws." + storeType + ".";

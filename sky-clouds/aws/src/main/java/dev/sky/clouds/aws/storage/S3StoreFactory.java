@@ -15,4 +15,9 @@ public final class S3StoreFactory implements ObjectStoreFactory {
     public ObjectStore open(StoreSettings settings) {
         return new S3Store(S3StoreConfig.resolve("s3", settings), settings.env());
     }
+
+    @Override
+    public void checkSettings(StoreSettings settings) {
+        S3NodeCredentialSettings.check("s3", settings);
+    }
 }
