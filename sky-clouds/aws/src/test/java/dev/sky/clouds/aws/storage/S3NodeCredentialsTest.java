@@ -125,8 +125,9 @@ class S3NodeCredentialsTest {
 
     @Test
     void stsRefusalIsOneLineWithTheFix() {
+        Map<String, String> wrongKey = Map.of("AWS_ACCESS_KEY_ID", "AKIAWRONG", "AWS_SECRET_ACCESS_KEY", "nope");
         try (ObjectStore s = new S3StoreFactory().open(new StoreSettings(paths("    sts_endpoint: " + sts.endpoint()
-                + "\n"), null, null, null, Map.of("AWS_ACCESS_KEY_ID", "AKIAWRONG", "AWS_SECRET_ACCESS_KEY", "nope")))) {
+                + "\n"), null, null, null, wrongKey))) {
             assertThatThrownBy(() -> s.rcloneRemote("sky-refused")).isInstanceOf(SkyException.class)
                     .hasMessageContaining("s3://sky-refused: minting the node's bucket-scoped key")
                     .hasMessageContaining("the credentials were refused (InvalidClientTokenId)")

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 store against s3proxy, a real S3 API server run out of process. */
 class S3StoreTest {
@@ -168,6 +171,28 @@ class S3StoreTest {
             s.upload("sky-multipart", "small.bin", small);
             assertThat(s.list("sky-multipart", "").get("small.bin").md5Hex()).isEqualTo(md5(small));
             s.deleteBucket("sky-multipart");
+        }
+    }
+
+    @Test
+    void aFailedMultipartUploadIsAbortedLeavingNoParts() throws Exception {
+        S3StoreConfig c = S3StoreConfig.resolve("s3", new StoreSettings(paths, null, null, null, Map.of()));
+        try (ObjectStore s = store(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
+             S3Client s3 = S3ClientFactory.client(c, StaticCredentialsProvider.create(
+                     AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))) {
+            s.createBucket("sky-mpu-abort", null);
+            byte[] data = new byte[(6 << 20) + 100];
+            new java.util.Random(3).nextBytes(data);
+            Path f = Files.write(dir.resolve("abort.bin"), data);
+            // The file is "longer" than it is: the first part goes in, the second cannot be read whole.
+            assertThatThrownBy(() -> S3MultipartUpload.send(s3, "sky-mpu-abort", "abort.bin", f, 11L << 20,
+                    5L << 20)).isInstanceOf(RuntimeException.class);
+            // Without the abort, s3proxy lists the upload and keeps its first part (checked by removing it).
+            assertThat(s3.listMultipartUploads(b -> b.bucket("sky-mpu-abort")).uploads()).isEmpty();
+            try (var walk = Files.walk(server.dataDir().resolve("sky-mpu-abort"))) {
+                assertThat(walk.filter(Files::isRegularFile).toList()).as("parts left behind").isEmpty();
+            }
+            s.deleteBucket("sky-mpu-abort");
         }
     }
 
