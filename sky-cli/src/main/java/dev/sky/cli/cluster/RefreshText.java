@@ -17,7 +17,8 @@ public final class RefreshText {
             String what = switch (o.verdict()) {
                 case REMOVED -> "its nodes are gone; record removed";
                 case STOPPED -> "stopped outside sky; now STOPPED";
-                case PARTIAL, ADDRESS_CHANGED, RUNNING_AGAIN -> "now INIT: " + o.note();
+                case PARTIAL, ADDRESS_CHANGED, RUNNING_AGAIN, RUNTIME_DOWN -> "now INIT: " + o.note();
+                case HEAD_NO_ANSWER -> o.note();
                 case ABSENT_WITHIN_GRACE -> "kept: " + o.note();
                 case BUSY -> "left alone: " + o.note();
                 case UNKNOWN -> "unchanged: " + o.note();

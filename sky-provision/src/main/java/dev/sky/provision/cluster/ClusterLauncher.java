@@ -108,6 +108,12 @@ public final class ClusterLauncher {
                     Interrupts.checkpoint(name);
                 }
                 RuntimeInstaller.install(name, handle, nodes, ctx.keys());
+                if (provisioned && row.isPresent() && row.get().handleJson() != null) {
+                    // A start or a repair of a cluster that existed: its daemons may have died with the node (or
+                    // been killed: refresh calls that RUNTIME_DOWN), and a launch that submits nothing would not
+                    // start the scheduler again.
+                    RuntimeInstaller.startDaemons(name, nodes);
+                }
                 FaultPoint.AFTER_RUNTIME_INSTALL.hit();
                 Provisioner p = ctx.provisioner(handle.cloud());
                 new WorkdirUploader(ctx, progress).upload(name, req.task(), nodes, p);

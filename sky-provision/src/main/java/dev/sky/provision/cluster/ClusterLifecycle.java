@@ -116,7 +116,7 @@ public final class ClusterLifecycle {
                     NodeReadiness.options())) {
                 NodeReadiness.awaitSsh(nodes);
                 RuntimeInstaller.install(name, fresh, nodes, ctx.keys());
-                nodes.head().run(new dev.sky.provision.runtime.RuntimeCommands(name).startDaemons());
+                RuntimeInstaller.startDaemons(name, nodes);
             }
             ClusterRecord now = ctx.state().clusters().get(name).orElseThrow();
             ctx.state().clusters().upsert(copy(now, ClusterStatus.UP, fresh.toJson()));
@@ -154,7 +154,8 @@ public final class ClusterLifecycle {
     }
 
     private Reconciler reconciler() {
-        return new Reconciler(ctx, Reconciler.scaledGrace(), name -> new ClusterTeardown(ctx, progress).forget(name));
+        return new Reconciler(ctx, Reconciler.scaledGrace(), name -> new ClusterTeardown(ctx, progress).forget(name),
+                new SshRuntimeProbe(ctx));
     }
 
     private ClusterLock lock(String name, String op) {

@@ -85,4 +85,17 @@ public final class RuntimeInstaller {
             throw new SkyException(ExitCode.GENERIC, "Setting up the sky runtime failed on " + initFailures);
         }
     }
+
+    /**
+     * After a start or a repair: (re)starts the head's scheduler daemon and autostop watchdog, which a restart of the
+     * node, or a kill, ended. Idempotent: a daemon that runs is left alone (the watchdog starts over).
+     */
+    public static void startDaemons(String cluster, NodeRunnerPool nodes) {
+        CapturedOutput err = new CapturedOutput();
+        int code = nodes.head().run(new RuntimeCommands(cluster).startDaemons(), null, OutputSink.discard(), err);
+        if (code != 0) {
+            throw new SkyException(ExitCode.GENERIC, "Restarting the sky runtime's daemons on the head of '" + cluster
+                    + "' failed (exit " + code + "): " + err.text().strip());
+        }
+    }
 }

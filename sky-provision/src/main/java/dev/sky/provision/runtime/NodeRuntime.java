@@ -20,7 +20,7 @@ public final class NodeRuntime {
     /** Script paths relative to the runtime folder, entry script first. */
     public static final List<String> SCRIPTS = List.of(
             "sky-rt", "lib/common.sh", "lib/init.sh", "lib/jobs.sh", "lib/scheduler.sh", "lib/driver.sh",
-            "lib/rank.sh", "lib/logs.sh", "lib/autostop.sh", "lib/teardown.sh", "lib/storage.sh");
+            "lib/rank.sh", "lib/logs.sh", "lib/autostop.sh", "lib/teardown.sh", "lib/storage.sh", "lib/health.sh");
 
     private static final String RESOURCE_ROOT = "/dev/sky/provision/runtime/";
     private static final String HEREDOC_END = "__SKY_RT_SCRIPT_END__";
@@ -75,7 +75,8 @@ public final class NodeRuntime {
     }
 
     /**
-     * A POSIX sh script that installs this runtime version unless the node has it already. It writes into a
+     * A POSIX sh script that installs this runtime version unless the node has it intact already (a damaged copy is
+     * replaced; {@code sky-rt health} checks the same manifest). It writes into a
      * temporary folder and renames it into place, so a node never sees half an install, and two concurrent
      * installs on one home both succeed.
      */
@@ -83,7 +84,12 @@ public final class NodeRuntime {
         StringBuilder sh = new StringBuilder(64 * 1024);
         sh.append("set -e\numask 022\n");
         sh.append("d=").append(installDir()).append('\n');
-        sh.append("[ -x \"$d/sky-rt\" ] && exit 0\n");
+        String files = String.join(" ", SCRIPTS);
+        // Skip only an intact install: every file as cksum saw it when installed ("manifest").
+        sh.append("if [ -x \"$d/sky-rt\" ] && [ -r \"$d/manifest\" ] && [ \"$(cd \"$d\" && cksum ").append(files)
+                .append(" 2>/dev/null)\" = \"$(cat \"$d/manifest\")\" ]; then exit 0; fi\n");
+        // A damaged install (a file removed or changed on the node) is moved aside and written again.
+        sh.append("if [ -e \"$d\" ]; then mv \"$d\" \"$d.broken.$$\" 2>/dev/null || true; rm -rf \"$d.broken.$$\"; fi\n");
         sh.append("mkdir -p \"$HOME/.sky/runtime\"\nchmod 700 \"$HOME/.sky\"\n");
         sh.append("t=\"$d.tmp.$$\"\nrm -rf \"$t\"\nmkdir -p \"$t/lib\"\n");
         for (String name : SCRIPTS) {
@@ -99,6 +105,7 @@ public final class NodeRuntime {
             sh.append(HEREDOC_END).append('\n');
         }
         sh.append("chmod 755 \"$t/sky-rt\"\n");
+        sh.append("(cd \"$t\" && cksum ").append(files).append(") > \"$t/manifest\"\n");
         // Another install of the same version may have won the race; its copy is identical.
         sh.append("if [ -e \"$d\" ]; then rm -rf \"$t\"; else mv \"$t\" \"$d\"; fi\n");
         sh.append("rm -rf \"$d/${t##*/}\"\n[ -x \"$d/sky-rt\" ]\n");

@@ -17,6 +17,8 @@ public final class RuntimeCommands {
     public static final int EXIT_NOT_FOUND = 3;
     /** The node was never initialised for this cluster ({@link #init(RuntimeInit)}). */
     public static final int EXIT_NOT_INITIALISED = 4;
+    /** {@link #health()}: the runtime is broken (files damaged or missing, a daemon down); stdout says what. */
+    public static final int EXIT_BROKEN = 5;
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[a-zA-Z]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?");
 
@@ -122,6 +124,17 @@ public final class RuntimeCommands {
     /** The autostop setting, for {@link RuntimeOutputToRecords#autostop(String)}. */
     public String autostopShow() {
         return sky(0) + " autostop show";
+    }
+
+    /**
+     * The runtime's health on the head ({@link RuntimeHealth#parse(String)} reads it): exit 0 healthy,
+     * {@link #EXIT_BROKEN} broken. A missing {@code sky-rt} of this version is reported here too, with the same code,
+     * so that only the SSH layer can fail in other ways.
+     */
+    public String health() {
+        return "f=\"$HOME/.sky/runtime/" + NodeRuntime.version() + "/sky-rt\"; if [ -r \"$f\" ]; then " + sky(0)
+                + " health; else printf 'version=" + NodeRuntime.version() + "\\nfiles=missing_entry\\nhealth=broken"
+                + "\\nbroken=runtime_files\\n'; exit " + EXIT_BROKEN + "; fi";
     }
 
     /** After a restart of the head: resumes the scheduler and the autostop watchdog. */

@@ -6,6 +6,7 @@ import dev.sky.core.state.ClusterRecord;
 import dev.sky.core.state.ClusterStatus;
 import dev.sky.provision.cluster.reconcile.Reconciled;
 import dev.sky.provision.cluster.reconcile.Reconciler;
+import dev.sky.provision.cluster.reconcile.RuntimeProbe;
 import dev.sky.provision.cluster.reconcile.Verdict;
 import dev.sky.provision.contract.InMemoryProvisioner;
 import dev.sky.provision.spi.ClusterInfo;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,70 @@ class ReconcilerTest {
 
         assertThat(out.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(status("up")).isEqualTo(ClusterStatus.UP);
+    }
+
+    /** A probe that answers from a table, as a head would, and counts whom it was asked about. */
+    private static final class TableProbe implements RuntimeProbe {
+        final Map<String, Result> answers = new ConcurrentHashMap<>();
+        final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Result probe(ClusterRecord r) {
+            asked.add(r.name());
+            return answers.getOrDefault(r.name(), new Result(Outcome.HEALTHY, null));
+        }
+    }
+
+    private Reconciler reconciler(RuntimeProbe probe) {
+        return new Reconciler(f.ctx, Duration.ofHours(1), name -> f.ctx.state().clusters().delete(name), probe);
+    }
+
+    @Test
+    void aBrokenRuntimeOnARunningHeadMakesTheClusterInitWithTheFix() {
+        ClusterRecord r = cluster("rt-down", 2, ClusterStatus.UP);
+        TableProbe probe = new TableProbe();
+        probe.answers.put("rt-down", new RuntimeProbe.Result(RuntimeProbe.Outcome.BROKEN,
+                "the job scheduler daemon (1 unfinished job(s))"));
+
+        Reconciled out = reconciler(probe).refreshOne(r);
+
+        assertThat(out.verdict()).isEqualTo(Verdict.RUNTIME_DOWN);
+        assertThat(status("rt-down")).isEqualTo(ClusterStatus.INIT);
+        assertThat(out.note()).contains("the job scheduler daemon").contains("sky start rt-down");
+    }
+
+    @Test
+    void aHeadThatDoesNotAnswerNeverDemotesAnUpCluster() {
+        ClusterRecord r = cluster("silent", 1, ClusterStatus.UP);
+        TableProbe probe = new TableProbe();
+        probe.answers.put("silent", new RuntimeProbe.Result(RuntimeProbe.Outcome.NO_ANSWER,
+                "Cannot connect to sky@127.0.0.9:22: connection reset"));
+
+        Reconciled out = reconciler(probe).refreshOne(r);
+
+        assertThat(out.verdict()).isEqualTo(Verdict.HEAD_NO_ANSWER);
+        assertThat(status("silent")).isEqualTo(ClusterStatus.UP);
+        assertThat(out.note()).contains("did not answer").contains("connection reset").contains("left UP");
+    }
+
+    @Test
+    void aHealthyRuntimeKeepsTheClusterUpAndOnlyUpClustersWithRunningNodesAreJudgedByTheHead() {
+        List<ClusterRecord> rows = List.of(cluster("fine", 1, ClusterStatus.UP), cluster("was-stopped", 1,
+                ClusterStatus.UP), cluster("starting", 1, ClusterStatus.INIT));
+        f.mem1.stopOutOfBand("was-stopped");
+        TableProbe probe = new TableProbe();
+        // Even a head that claims to be broken cannot turn a stopped cluster into anything but STOPPED.
+        probe.answers.put("was-stopped", new RuntimeProbe.Result(RuntimeProbe.Outcome.BROKEN, "everything"));
+        probe.answers.put("starting", new RuntimeProbe.Result(RuntimeProbe.Outcome.BROKEN, "everything"));
+
+        List<Reconciled> out = reconciler(probe).refresh(rows);
+
+        assertThat(out).extracting(Reconciled::verdict).containsExactly(Verdict.UNCHANGED, Verdict.STOPPED,
+                Verdict.UNCHANGED);
+        assertThat(status("fine")).isEqualTo(ClusterStatus.UP);
+        assertThat(status("was-stopped")).isEqualTo(ClusterStatus.STOPPED);
+        assertThat(status("starting")).isEqualTo(ClusterStatus.INIT);
+        assertThat(probe.asked).as("an INIT cluster's head is never asked").doesNotContain("starting");
     }
 
     private ClusterStatus status(String name) {

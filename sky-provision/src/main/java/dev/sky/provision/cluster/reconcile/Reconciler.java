@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
  *       more query, so an instance the cloud does not list yet (eventual consistency) is never forgotten.</li>
  *   <li>All stopped: STOPPED. Partial, pending or mixed: INIT. Running after a stop, or at a new address: INIT with a
  *       hint to run {@code sky start}.</li>
+ *   <li>An UP cluster whose nodes all run: its head is asked {@code sky-rt health} over SSH (in parallel with the
+ *       cloud query). A damaged runtime or a daemon that is down: INIT with a hint to run {@code sky start}.</li>
  *   <li>An error asking the cloud, or reaching a node, never changes the record: an UP cluster stays UP.</li>
  * </ul>
  */
@@ -43,16 +46,24 @@ public final class Reconciler {
     private final ClusterContext ctx;
     private final Duration grace;
     private final Consumer<String> removedHook;
+    private final RuntimeProbe probe;
+
+    /** A reconciler that never logs in to nodes ({@link RuntimeProbe#NONE}). */
+    public Reconciler(ClusterContext ctx, Duration grace, Consumer<String> forget) {
+        this(ctx, grace, forget, RuntimeProbe.NONE);
+    }
 
     /**
      * @param ctx the clusters' context
      * @param grace how long an absence must last before the record goes (already scaled)
      * @param forget removes every local trace of a cluster whose nodes are confirmed gone
+     * @param probe asks an UP cluster's head whether its runtime is healthy; bounded in time
      */
-    public Reconciler(ClusterContext ctx, Duration grace, Consumer<String> forget) {
+    public Reconciler(ClusterContext ctx, Duration grace, Consumer<String> forget, RuntimeProbe probe) {
         this.ctx = ctx;
         this.grace = grace;
         this.removedHook = forget;
+        this.probe = probe;
     }
 
     /** Refreshes the clusters in parallel; results in the order given. */
@@ -97,6 +108,11 @@ public final class Reconciler {
         Provisioner p;
         Optional<ClusterInfo> info;
         ClusterRef ref = new ClusterRef(r.name(), r.region(), r.zone());
+        // Only an UP cluster is probed, and the probe runs while the cloud is asked: a refresh costs the slower of
+        // the two, not their sum. Its answer is used only if the cloud says every node runs at the recorded address.
+        CompletableFuture<RuntimeProbe.Result> health = r.status() == ClusterStatus.UP && r.handleJson() != null
+                && probe != RuntimeProbe.NONE ? CompletableFuture.supplyAsync(() -> probe.probe(r), ProbeThreads.POOL)
+                : CompletableFuture.completedFuture(RuntimeProbe.Result.SKIPPED);
         try {
             p = ctx.provisioner(r.cloud());
             // One call gives both the states and the addresses: clouds rate-limit their APIs, and a refresh of
@@ -130,7 +146,26 @@ public final class Reconciler {
             return update(r, ClusterStatus.INIT, Verdict.ADDRESS_CHANGED, "the head node's address changed; run"
                     + " `sky start " + r.name() + "` to recover");
         }
-        return new Reconciled(r.name(), r, Optional.of(r), Verdict.UNCHANGED, null);
+        return r.status() == ClusterStatus.UP ? runtime(r, health) : new Reconciled(r.name(), r, Optional.of(r),
+                Verdict.UNCHANGED, null);
+    }
+
+    /** An UP cluster whose nodes all run: the head's answer decides. Only a broken runtime demotes it. */
+    private Reconciled runtime(ClusterRecord r, CompletableFuture<RuntimeProbe.Result> health) {
+        RuntimeProbe.Result h;
+        try {
+            h = health.join();
+        } catch (RuntimeException e) {
+            h = new RuntimeProbe.Result(RuntimeProbe.Outcome.NO_ANSWER, String.valueOf(e.getMessage()));
+        }
+        return switch (h.outcome()) {
+            case BROKEN -> update(r, ClusterStatus.INIT, Verdict.RUNTIME_DOWN, "its nodes run but on the head "
+                    + h.detail() + " is down; run `sky start " + r.name() + "` (or `sky launch -c " + r.name()
+                    + " ...`) to reinstall and restart the runtime");
+            case NO_ANSWER -> new Reconciled(r.name(), r, Optional.of(r), Verdict.HEAD_NO_ANSWER, "the head did not"
+                    + " answer (" + h.detail() + "); left UP");
+            case HEALTHY, SKIPPED -> new Reconciled(r.name(), r, Optional.of(r), Verdict.UNCHANGED, null);
+        };
     }
 
     private Reconciled absent(ClusterRecord r, Provisioner p, ClusterRef ref) {
@@ -221,5 +256,14 @@ public final class Reconciler {
     /** The grace period scaled by SKY_TIME_SCALE. */
     public static Duration scaledGrace() {
         return TimeScale.scale(DEFAULT_GRACE);
+    }
+
+    /** Daemon threads for probes, so a head that never answers cannot keep sky from exiting. */
+    private static final class ProbeThreads {
+        static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sky-refresh-probe");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

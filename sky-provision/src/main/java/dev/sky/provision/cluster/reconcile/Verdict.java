@@ -12,6 +12,13 @@ public enum Verdict {
     PARTIAL,
     /** The nodes run but the head's address changed (a stop and start outside sky): INIT, run start to recover. */
     ADDRESS_CHANGED,
+    /**
+     * Every node runs, but the head's runtime is damaged or one of its daemons is down (sky-rt health): INIT
+     * (SkyPilot's "abnormal"), run start to recover.
+     */
+    RUNTIME_DOWN,
+    /** Every node runs, but the head did not answer SSH in time (a transient error): left UP, never demoted. */
+    HEAD_NO_ANSWER,
     /** No node was found, but not yet for the whole grace period: the record is kept. */
     ABSENT_WITHIN_GRACE,
     /** No node was found for longer than the grace period, confirmed once more: the record was removed. */
