@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,11 @@ class AwsConcurrencyIT {
     @BeforeAll
     static void start() {
         aws = AwsSky.nodeBacked(dir);
+        // Each command says on stderr how long it waited for the cluster lock (sky-timing: lock_wait_ms=N ...).
+        aws.sky.env("SKY_DEBUG_TIMINGS", "1");
     }
+
+    private static final Pattern LOCK_WAIT = Pattern.compile("^sky-timing: lock_wait_ms=(\\d+) ", Pattern.MULTILINE);
 
     @AfterAll
     static void stop() {
@@ -66,6 +72,8 @@ class AwsConcurrencyIT {
         sampler.start();
         int confusing = 0;
         int failures = 0;
+        long maxLockWait = 0;
+        int lockWaits = 0;
         try {
             for (int round = 0; round < rounds; round++) {
                 List<Background> procs = new ArrayList<>();
@@ -83,6 +91,11 @@ class AwsConcurrencyIT {
                 }
                 for (Background b : procs) {
                     CommandResult r = b.await(Duration.ofMinutes(10));
+                    Matcher m = LOCK_WAIT.matcher(r.stderr());
+                    while (m.find()) {
+                        lockWaits++;
+                        maxLockWait = Math.max(maxLockWait, Long.parseLong(m.group(1)));
+                    }
                     if (r.exitCode() != 0) {
                         failures++;
                         String err = r.stderr();
@@ -105,7 +118,9 @@ class AwsConcurrencyIT {
             sampler.join();
         }
         System.out.println("[reliability] scenario 3 (aws): rounds=" + rounds + " maxAlive=" + maxAlive.get()
-                + " failures=" + failures + " confusing=" + confusing);
+                + " failures=" + failures + " confusing=" + confusing + " maxLockWait=" + maxLockWait + "ms"
+                + " lockAcquisitions=" + lockWaits);
+        assertThat(lockWaits).as("every command that took the lock reported its wait").isPositive();
         assertThat(maxAlive.get()).as("instances of x alive at once").isLessThanOrEqualTo(1);
         assertThat(confusing).isZero();
     }

@@ -42,7 +42,8 @@ public final class ClusterLock implements AutoCloseable {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             restrict(file, "rw-------");
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
             long backoff = 20;
             boolean told = false;
             while (true) {
@@ -56,6 +57,7 @@ public final class ClusterLock implements AutoCloseable {
                     String info = ProcessHandle.current().pid() + " " + operation + "\n";
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(info.getBytes(StandardCharsets.UTF_8)), 0);
+                    LockWaits.report(cluster, operation, start, true);
                     return new ClusterLock(ch, l);
                 }
                 if (!told && onWait != null) {
@@ -64,6 +66,9 @@ public final class ClusterLock implements AutoCloseable {
                 }
                 if (System.nanoTime() > deadline) {
                     ch.close();
+                    if (!timeout.isZero()) {
+                        LockWaits.report(cluster, operation, start, false);
+                    }
                     throw new SkyException(ExitCode.GENERIC, "Cluster '" + cluster + "' is still locked by "
                             + holder(file) + " after " + timeout.toSeconds() + " s; try again later.");
                 }
