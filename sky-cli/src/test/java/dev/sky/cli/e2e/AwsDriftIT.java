@@ -7,6 +7,8 @@ import dev.sky.cli.testing.CommandResult;
 import dev.sky.cli.testing.MiniJson;
 import dev.sky.clouds.aws.emulator.Ec2Emulator.InstanceView;
 import dev.sky.clouds.aws.emulator.EmulatorClients;
+import dev.sky.provision.runtime.NodeRuntime;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -119,6 +121,105 @@ class AwsDriftIT {
             assertThat(aws.run("down", "-y", c)).succeeded();
         }
         aws.assertNothingAlive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> refreshOutcomes() {
+        CommandResult r = aws.run("status", "--refresh", "--json");
+        assertThat(r).succeeded();
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> n : (List<Map<String, Object>>) MiniJson.object(r.stdout().trim())
+                .getOrDefault("refresh", List.of())) {
+            out.put((String) n.get("name"), n);
+        }
+        return out;
+    }
+
+    private static Path headNodeDir(String cluster) {
+        return aws.emulator.nodeHome(ids(cluster).get(0)).resolve(".sky/clusters/" + cluster + "/node-0");
+    }
+
+    /** The first line of a node's file, or "" while it does not exist. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static void signal(long pid, String sig) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
+    @Test
+    void aDeadRuntimeOnALiveNodeIsInitUntilStartAndAFrozenHeadStaysUp() throws Exception {
+        String longJob = aws.sky.task("long.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                run: sleep 600
+                """);
+        for (String c : List.of("rt-files", "rt-frozen", "rt-healthy")) {
+            assertThat(aws.run("launch", "-c", c, "-y", "-d", oneNode)).succeeded();
+        }
+        assertThat(aws.run("launch", "-c", "rt-sched", "-y", "-d", longJob)).succeeded();
+        Path sched = headNodeDir("rt-sched");
+        Poll.until("the job runs", Duration.ofMinutes(1), () -> read(sched.resolve("jobs/1/status")).equals("RUNNING"));
+        // Drifts on live nodes: the runtime's entry script removed; the scheduler daemon killed while a job runs.
+        Path runtime = aws.emulator.nodeHome(ids("rt-files").get(0)).resolve(".sky/runtime/"
+                + NodeRuntime.version());
+        Files.delete(runtime.resolve("sky-rt"));
+        long schedulerPid = Long.parseLong(Files.readString(sched.resolve("scheduler.pid")).strip());
+        signal(schedulerPid, "KILL");
+        Poll.until("the scheduler is dead", Duration.ofSeconds(30), () -> ProcessHandle.of(schedulerPid)
+                .map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
+        // A transient SSH failure: the head's SSH server frozen (SIGSTOP) while the cloud says the node runs.
+        long frozen = aws.emulator.nodeHostPid(ids("rt-frozen").get(0)).orElseThrow();
+        Map<String, Map<String, Object>> first;
+        long refreshMs;
+        signal(frozen, "STOP");
+        try {
+            long t0 = System.nanoTime();
+            first = refreshOutcomes();
+            refreshMs = (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            signal(frozen, "CONT");
+        }
+
+        assertThat(first.get("rt-files")).containsEntry("verdict", "RUNTIME_DOWN");
+        assertThat((String) first.get("rt-files").get("note")).contains("runtime's files")
+                .contains("sky start rt-files");
+        assertThat(first.get("rt-sched")).containsEntry("verdict", "RUNTIME_DOWN");
+        assertThat((String) first.get("rt-sched").get("note")).contains("job scheduler daemon")
+                .contains("sky start rt-sched");
+        assertThat(first.get("rt-frozen")).containsEntry("verdict", "HEAD_NO_ANSWER");
+        assertThat(first).doesNotContainKey("rt-healthy");
+        assertThat(aws.sky.cluster("rt-files").orElseThrow().get("status")).isEqualTo("INIT");
+        assertThat(aws.sky.cluster("rt-sched").orElseThrow().get("status")).isEqualTo("INIT");
+        assertThat(aws.sky.cluster("rt-frozen").orElseThrow().get("status")).as("never demoted").isEqualTo("UP");
+        assertThat(aws.sky.cluster("rt-healthy").orElseThrow().get("status")).isEqualTo("UP");
+
+        // The hinted fix: start reinstalls the runtime and restarts its daemons; the running job is untouched.
+        int runs = aws.emulator.ledger().count("RunInstances");
+        assertThat(aws.run("start", "-y", "rt-files")).succeeded();
+        assertThat(aws.run("start", "-y", "rt-sched")).succeeded();
+        long t1 = System.nanoTime();
+        Map<String, Map<String, Object>> after = refreshOutcomes();
+        long healthyRefreshMs = (System.nanoTime() - t1) / 1_000_000;
+        assertThat(after).as("every cluster healthy now").isEmpty();
+        for (String c : List.of("rt-files", "rt-sched", "rt-frozen", "rt-healthy")) {
+            assertThat(aws.sky.cluster(c).orElseThrow().get("status")).as(c).isEqualTo("UP");
+        }
+        assertThat(read(sched.resolve("jobs/1/status"))).as("the job runs on").isEqualTo("RUNNING");
+        assertThat(aws.emulator.ledger().count("RunInstances")).as("no new instance").isEqualTo(runs);
+        long correct = java.util.stream.Stream.of(first.get("rt-files").get("verdict").equals("RUNTIME_DOWN"),
+                first.get("rt-sched").get("verdict").equals("RUNTIME_DOWN"),
+                first.get("rt-frozen").get("verdict").equals("HEAD_NO_ANSWER"),
+                !first.containsKey("rt-healthy")).filter(b -> b).count();
+        System.out.println("[reliability] scenario 7 (aws, runtime): classified " + correct + "/4 (runtime-down 2,"
+                + " head frozen 1, healthy 1); false demotions 0; recovered by `sky start` 2/2; refresh of 4 UP"
+                + " clusters " + refreshMs + " ms with a frozen head, " + healthyRefreshMs + " ms all healthy");
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class SshRuntimeProbe implements RuntimeProbe {
                     : "the runtime (its health check exited " + code + ")";
             return new Result(Outcome.BROKEN, what);
         } catch (TimeoutException e) {
-            run.cancel(true);
+            // Not cancelled: that would not stop a stuck connect; the runner is closed once it ends (below).
             return new Result(Outcome.NO_ANSWER, "the head did not answer within "
                     + CONNECT.plus(COMMAND).toSeconds() + " s");
         } catch (ExecutionException e) {
@@ -73,12 +73,9 @@ public final class SshRuntimeProbe implements RuntimeProbe {
             Thread.currentThread().interrupt();
             return new Result(Outcome.NO_ANSWER, "interrupted while asking the head");
         } finally {
-            if (run.isDone()) {
-                runner.close();
-            } else {
-                // close() would wait for the stuck connect; the daemon thread ends it when the socket gives up.
-                run.whenComplete((c, e) -> runner.close());
-            }
+            // Closed by whichever thread finishes last: close() waits for a connect in progress, so the caller never
+            // calls it while the probe thread is still stuck in one.
+            run.whenComplete((c, e) -> runner.close());
         }
     }
 
