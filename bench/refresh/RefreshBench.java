@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sky status --refresh} of N AWS clusters against the EC2 emulator (fast mode: instances without nodes, since
- * refresh asks EC2 only). The clusters are created with sky's own AWS provisioner and recorded UP in the state DB,
+ * {@code sky status --refresh} of N AWS clusters against the EC2 emulator (fast mode: instances without nodes; the
+ * records pin no host key, so refresh skips its SSH health probe and asks EC2 only). The clusters are created with sky's own AWS provisioner and recorded UP in the state DB,
  * as a launch would leave them; then the packaged CLI refreshes them RUNS times and the wall times are printed.
  * Usage: java -cp CP RefreshBench.java SKY_BIN CLUSTERS RUNS
  */
