@@ -200,10 +200,11 @@ class AwsDriftIT {
         assertThat(aws.sky.cluster("rt-frozen").orElseThrow().get("status")).as("never demoted").isEqualTo("UP");
         assertThat(aws.sky.cluster("rt-healthy").orElseThrow().get("status")).isEqualTo("UP");
 
-        // The hinted fix: start reinstalls the runtime and restarts its daemons; the running job is untouched.
+        // The hinted fixes: start, or launch again, reinstall the runtime and restart its daemons; the running job
+        // is untouched, and no instance is created.
         int runs = aws.emulator.ledger().count("RunInstances");
         assertThat(aws.run("start", "-y", "rt-files")).succeeded();
-        assertThat(aws.run("start", "-y", "rt-sched")).succeeded();
+        assertThat(aws.run("launch", "-c", "rt-sched", "-y", "-d", longJob)).succeeded();
         long t1 = System.nanoTime();
         Map<String, Map<String, Object>> after = refreshOutcomes();
         long healthyRefreshMs = (System.nanoTime() - t1) / 1_000_000;
@@ -218,7 +219,7 @@ class AwsDriftIT {
                 first.get("rt-frozen").get("verdict").equals("HEAD_NO_ANSWER"),
                 !first.containsKey("rt-healthy")).filter(b -> b).count();
         System.out.println("[reliability] scenario 7 (aws, runtime): classified " + correct + "/4 (runtime-down 2,"
-                + " head frozen 1, healthy 1); false demotions 0; recovered by `sky start` 2/2; refresh of 4 UP"
+                + " head frozen 1, healthy 1); false demotions 0; recovered 2/2 (`sky start`, `sky launch -c`); refresh of 4 UP"
                 + " clusters " + refreshMs + " ms with a frozen head, " + healthyRefreshMs + " ms all healthy");
     }
 
