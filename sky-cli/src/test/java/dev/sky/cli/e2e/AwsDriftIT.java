@@ -188,10 +188,10 @@ class AwsDriftIT {
         }
 
         assertThat(first.get("rt-files")).containsEntry("verdict", "RUNTIME_DOWN");
-        assertThat((String) first.get("rt-files").get("note")).contains("runtime's files")
+        assertThat((String) first.get("rt-files").get("note")).contains("the runtime's files are damaged")
                 .contains("sky start rt-files");
         assertThat(first.get("rt-sched")).containsEntry("verdict", "RUNTIME_DOWN");
-        assertThat((String) first.get("rt-sched").get("note")).contains("job scheduler daemon")
+        assertThat((String) first.get("rt-sched").get("note")).contains("the job scheduler daemon is down")
                 .contains("sky start rt-sched");
         assertThat(first.get("rt-frozen")).containsEntry("verdict", "HEAD_NO_ANSWER");
         assertThat(first).doesNotContainKey("rt-healthy");

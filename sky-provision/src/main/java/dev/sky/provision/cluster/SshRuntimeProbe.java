@@ -58,7 +58,7 @@ public final class SshRuntimeProbe implements RuntimeProbe {
             }
             RuntimeHealth health = RuntimeHealth.parse(out.text());
             String what = code == RuntimeCommands.EXIT_BROKEN ? health.describeBroken()
-                    : "the runtime (its health check exited " + code + ")";
+                    : "the runtime's health check failed (exit " + code + ")";
             return new Result(Outcome.BROKEN, what);
         } catch (TimeoutException e) {
             // Not cancelled: that would not stop a stuck connect; the runner is closed once it ends (below).

@@ -37,20 +37,20 @@ public record RuntimeHealth(Map<String, String> facts) {
         return b.isBlank() ? List.of() : List.of(b.strip().split("\\s+"));
     }
 
-    /** One phrase for users: what is down, e.g. "the job scheduler daemon (2 unfinished job(s))". */
+    /** What is wrong, for users: e.g. "the job scheduler daemon is down (1 unfinished job(s))". */
     public String describeBroken() {
         List<String> parts = broken().stream().map(this::phrase).toList();
-        return parts.isEmpty() ? "the runtime did not report its health" : String.join(", ", parts);
+        return parts.isEmpty() ? "the runtime did not say what is wrong" : String.join(", ", parts);
     }
 
     private String phrase(String part) {
         return switch (part) {
-            case "runtime_files" -> "the runtime's files (" + facts.getOrDefault("files", "?") + ")";
-            case "node_not_initialised" -> "the cluster's runtime configuration on the head";
-            case "scheduler" -> "the job scheduler daemon (" + facts.getOrDefault("unfinished_jobs", "?")
+            case "runtime_files" -> "the runtime's files are damaged (" + facts.getOrDefault("files", "?") + ")";
+            case "node_not_initialised" -> "the cluster's runtime configuration is missing";
+            case "scheduler" -> "the job scheduler daemon is down (" + facts.getOrDefault("unfinished_jobs", "?")
                     + " unfinished job(s))";
-            case "autostop_watchdog" -> "the autostop watchdog";
-            default -> part;
+            case "autostop_watchdog" -> "the autostop watchdog is down";
+            default -> part + " is down";
         };
     }
 }

@@ -169,13 +169,15 @@ class ReconcilerTest {
         ClusterRecord r = cluster("rt-down", 2, ClusterStatus.UP);
         TableProbe probe = new TableProbe();
         probe.answers.put("rt-down", new RuntimeProbe.Result(RuntimeProbe.Outcome.BROKEN,
-                "the job scheduler daemon (1 unfinished job(s))"));
+                "the job scheduler daemon is down (1 unfinished job(s))"));
 
         Reconciled out = reconciler(probe).refreshOne(r);
 
         assertThat(out.verdict()).isEqualTo(Verdict.RUNTIME_DOWN);
         assertThat(status("rt-down")).isEqualTo(ClusterStatus.INIT);
-        assertThat(out.note()).contains("the job scheduler daemon").contains("sky start rt-down");
+        assertThat(out.note()).isEqualTo("its nodes run, but on the head the job scheduler daemon is down (1"
+                + " unfinished job(s)); run `sky start rt-down` (or `sky launch -c rt-down ...`) to reinstall and"
+                + " restart the runtime");
     }
 
     @Test

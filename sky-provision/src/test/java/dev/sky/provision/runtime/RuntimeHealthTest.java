@@ -63,7 +63,7 @@ class RuntimeHealthTest {
         assertThat(h.broken()).containsExactly("scheduler");
         assertThat(h.facts()).containsEntry("unfinished_jobs", "1").containsEntry("scheduler", "stopped")
                 .containsEntry("dead_drivers", "");
-        assertThat(h.describeBroken()).isEqualTo("the job scheduler daemon (1 unfinished job(s))");
+        assertThat(h.describeBroken()).isEqualTo("the job scheduler daemon is down (1 unfinished job(s))");
 
         assertThat(rt.head(rt.commands.startDaemons()).exit()).isZero();
         assertThat(health().exit()).isZero();
@@ -99,7 +99,8 @@ class RuntimeHealthTest {
         Files.delete(runtimeDir().resolve("sky-rt"));
         RuntimeHarness.Result missing = health();
         assertThat(missing.exit()).isEqualTo(RuntimeCommands.EXIT_BROKEN);
-        assertThat(RuntimeHealth.parse(missing.out()).describeBroken()).contains("the runtime's files");
+        assertThat(RuntimeHealth.parse(missing.out()).describeBroken())
+                .isEqualTo("the runtime's files are damaged (missing_entry)");
 
         RuntimeHarness.Result install = rt.run(0, NodeRuntime.installCommand(), NodeRuntime.installScript());
         assertThat(install.exit()).as(install.err()).isZero();

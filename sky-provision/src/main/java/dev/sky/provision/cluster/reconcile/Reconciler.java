@@ -159,8 +159,8 @@ public final class Reconciler {
             h = new RuntimeProbe.Result(RuntimeProbe.Outcome.NO_ANSWER, String.valueOf(e.getMessage()));
         }
         return switch (h.outcome()) {
-            case BROKEN -> update(r, ClusterStatus.INIT, Verdict.RUNTIME_DOWN, "its nodes run but on the head "
-                    + h.detail() + " is down; run `sky start " + r.name() + "` (or `sky launch -c " + r.name()
+            case BROKEN -> update(r, ClusterStatus.INIT, Verdict.RUNTIME_DOWN, "its nodes run, but on the head "
+                    + h.detail() + "; run `sky start " + r.name() + "` (or `sky launch -c " + r.name()
                     + " ...`) to reinstall and restart the runtime");
             case NO_ANSWER -> new Reconciled(r.name(), r, Optional.of(r), Verdict.HEAD_NO_ANSWER, "the head did not"
                     + " answer (" + h.detail() + "); left UP");

@@ -22,7 +22,8 @@ public interface RuntimeProbe {
 
     /**
      * @param outcome what was found
-     * @param detail for BROKEN what is down, for NO_ANSWER why; null otherwise
+     * @param detail for BROKEN what is wrong (a clause: "the autostop watchdog is down"), for NO_ANSWER why; null
+     *     otherwise
      */
     record Result(Outcome outcome, String detail) {
         public static final Result SKIPPED = new Result(Outcome.SKIPPED, null);
