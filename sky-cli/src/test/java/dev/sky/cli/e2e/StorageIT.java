@@ -93,7 +93,7 @@ class StorageIT {
             Files.writeString(workdir.resolve(f), "print('" + f + "')\n");
         }
         String c = "st-copy";
-        String task = sky.task("copy.yaml", "name: copy\nworkdir: " + workdir + "\nfile_mounts:\n  ~/data:\n"
+        String task = sky.task("copy.yaml", "name: copy\nnum_nodes: 2\nworkdir: " + workdir + "\nfile_mounts:\n  ~/data:\n"
                 + "    name: sky-e2e-copy\n    source: " + data.getParent() + "\n    mode: COPY\n    persistent: false\n"
                 + "run: cat ~/data/a.txt ~/data/sub/b.txt; test ! -e ~/data/skip.bin && echo no-skip\n");
 
@@ -114,6 +114,11 @@ class StorageIT {
         Path bucket = s3.dataDir().resolve("sky-e2e-copy");
         assertThat(bucket.resolve("a.txt")).hasContent("alpha-content");
         assertThat(bucket.resolve("skip.bin")).doesNotExist();
+        // Every node downloaded the bucket itself (rclone on the node), and kept no credential afterwards.
+        for (int rank = 0; rank < 2; rank++) {
+            assertCopiedOnNode(c, rank, 3);
+            assertThat(sky.nodeHome(c, rank).resolve("data/sub/b.txt")).hasContent("beta-content");
+        }
 
         List<Map<String, Object>> rows = storage();
         assertThat(rows).hasSize(1);
@@ -125,6 +130,14 @@ class StorageIT {
         CommandResult again = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
         assertThat(again).succeeded();
         assertThat(again.stdout() + again.stderr()).contains("0 of 3 file(s) sent").doesNotContain("Warning:");
+        assertCopiedOnNode(c, 1, 0);
+
+        // COPY on this machine (the local cloud) needs rclone here: refused up front without it.
+        String copyMore = sky.task("copy-more.yaml", "file_mounts:\n  ~/more:\n    name: sky-e2e-never\n"
+                + "    mode: COPY\nrun: echo should-not-run\n");
+        CommandResult noRclone = sky.run(Map.of("PATH", pathWithout("rclone")), "exec", c, copyMore);
+        assertThat(noRclone).exitedWith(3).noStackTrace().errContains("cannot COPY",
+                "rclone is not installed on this machine");
 
         // Exec on the existing cluster of a task this machine cannot mount: refused up front, nothing created.
         String mount = sky.task("mount-here.yaml", "file_mounts:\n  ~/m:\n    name: sky-e2e-never\n    mode: MOUNT\n"
@@ -298,6 +311,7 @@ class StorageIT {
 
         CommandResult again = sky.run("launch", "-c", c, "-y", "--infra", "local", task);
         assertThat(again).succeeded().noStackTrace().outContains("files=" + n);
+        assertCopiedOnNode(c, 0, n);
         String said = again.stdout() + again.stderr();
         assertThat(said).contains("Uploading " + n + " file(s)").doesNotContain("Creating bucket");
         Matcher sent = Pattern.compile("(\\d+) of " + n + " file\\(s\\) sent").matcher(said);
@@ -321,6 +335,24 @@ class StorageIT {
         assertThat(bucket).doesNotExist();
         assertThat(buckets()).isEqualTo(bucketsBefore);
         assertThat(storage()).isEmpty();
+    }
+
+    /**
+     * The node's COPY folder shows that rclone ran there ({@code copied}: time and objects fetched) and that no
+     * rclone.conf is left (COPY keeps no credential on the node); its log holds no secret.
+     */
+    private void assertCopiedOnNode(String cluster, int rank, int fetched) throws IOException {
+        List<Path> copied;
+        try (Stream<Path> s = Files.walk(sky.nodeHome(cluster, rank).resolve(".sky"))) {
+            copied = s.filter(p -> p.getFileName().toString().equals("copied")).toList();
+        }
+        assertThat(copied).as("COPY records on node %s", rank).hasSize(1);
+        Path folder = copied.get(0).getParent();
+        assertThat(folder.getParent().getFileName().toString()).isEqualTo("storage");
+        assertThat(Files.readString(copied.get(0))).contains(" " + fetched + " object(s) fetched");
+        assertThat(folder.resolve("mode")).hasContent("COPY");
+        assertThat(folder.resolve("rclone.conf")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("rclone.log"))).doesNotContain(S3ProxyServer.SECRET_KEY);
     }
 
     /** The object keys under a bucket folder of s3proxy's filesystem backend. */

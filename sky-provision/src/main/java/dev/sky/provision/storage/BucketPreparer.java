@@ -20,12 +20,15 @@ final class BucketPreparer {
     private final SkyPaths paths;
     private final StateStore state;
     private final UploadPreflight preflight;
+    private final boolean relist;
     private final Consumer<String> say;
 
-    BucketPreparer(SkyPaths paths, StateStore state, UploadPreflight preflight, Consumer<String> say) {
+    /** {@code relist}: list every bucket before uploading, even when the last complete upload's record matches. */
+    BucketPreparer(SkyPaths paths, StateStore state, UploadPreflight preflight, boolean relist, Consumer<String> say) {
         this.paths = paths;
         this.state = state;
         this.preflight = preflight;
+        this.relist = relist;
         this.say = say;
     }
 
@@ -44,6 +47,8 @@ final class BucketPreparer {
                     + "' is recorded as a " + row.store() + " bucket, not " + plan.storeType() + ".");
         }
         boolean exists = store.bucketExists(name);
+        // The record of the last upload is trusted only for a bucket that stayed (READY, not created again now).
+        boolean trusted = !relist && exists && row != null && row.status() == Status.READY;
         if (row == null) {
             Instant now = Instant.now();
             row = new StorageRecord(name, plan.storeType(), sources(plan), null, null, !exists, plan.persistent(),
@@ -58,8 +63,8 @@ final class BucketPreparer {
         }
         if (!plan.localSources().isEmpty()) {
             try {
-                BucketUploader.Result r = new BucketUploader(paths, preflight, say).upload(store, plan.storeType(), name, "",
-                        plan.localSources());
+                BucketUploader.Result r = new BucketUploader(paths, preflight, say).upload(store, plan.storeType(),
+                        name, "", plan.localSources(), trusted);
                 say.accept("  " + r.uploaded() + " of " + r.files() + " file(s) sent (" + UploadPreflight.human(
                         r.bytesUploaded()) + "); the rest were already there.");
             } catch (RuntimeException e) {

@@ -45,7 +45,14 @@ public final class BucketUploader {
         this.say = say;
     }
 
-    public Result upload(ObjectStore store, String storeType, String bucket, String prefix, List<Path> sources) {
+    /**
+     * Uploads {@code sources}. With {@code trusted} (the bucket existed, its record is READY, no relist was asked
+     * for) and a local tree equal to the one the last complete upload recorded ({@link UploadManifest}), nothing is
+     * listed and nothing sent; otherwise the bucket is listed and compared, and the record is rewritten once every
+     * object is stored.
+     */
+    public Result upload(ObjectStore store, String storeType, String bucket, String prefix, List<Path> sources,
+                         boolean trusted) {
         List<LocalFile> files = new ArrayList<>();
         for (Path src : sources) {
             files.addAll(scan(src, sources.size() == 1, prefix));
@@ -56,6 +63,11 @@ public final class BucketUploader {
         UploadPreflight.Size size = new UploadPreflight.Size(files.size(), bytes);
         say.accept(UploadPreflight.summary(what, target, size));
         preflight.warning(what, size).ifPresent(say);
+        UploadManifest manifest = UploadManifest.of(paths, storeType, store.endpoint(), bucket, prefix);
+        if (manifest.matches(trusted, files)) {
+            return new Result(files.size(), bytes, 0, 0);
+        }
+        manifest.forget();
         Map<String, RemoteObject> remote = store.list(bucket, prefix);
         LocalChecksums sums = LocalChecksums.load(paths.home().resolve("storage").resolve("checksums")
                 .resolve(storeType + "-" + bucket + ".md5"));
@@ -99,6 +111,12 @@ public final class BucketUploader {
             if (first != null) {
                 throw first;
             }
+            List<UploadManifest.Entry> stored = new ArrayList<>(files.size());
+            for (LocalFile f : files) {
+                stored.add(new UploadManifest.Entry(f.key(), f.size(), f.mtimeNanos(),
+                        sums.md5(f.path(), f.size(), f.mtimeNanos())));
+            }
+            manifest.write(stored);
         } finally {
             pool.shutdownNow();
             sums.save();

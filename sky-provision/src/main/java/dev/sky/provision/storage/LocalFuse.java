@@ -5,15 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Whether this machine can run rclone mounts (the local cloud's nodes are this machine). */
+/** Whether this machine can run rclone, and rclone mounts (the local cloud's nodes are this machine). */
 final class LocalFuse {
     private LocalFuse() {}
 
-    /** Why a mount cannot work here, or empty when it can. */
-    static Optional<String> missing() {
+    /** Why rclone cannot run here (COPY needs it), or empty when it can. */
+    static Optional<String> missingRclone() {
         if (onPath("rclone").isEmpty()) {
             return Optional.of("rclone is not installed on this machine (install rclone, e.g. `apt-get install"
                     + " rclone`)");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a mount cannot work here, or empty when it can. */
+    static Optional<String> missing() {
+        Optional<String> rclone = missingRclone();
+        if (rclone.isPresent()) {
+            return rclone;
         }
         Path fuse = Path.of("/dev/fuse");
         if (!Files.exists(fuse)) {

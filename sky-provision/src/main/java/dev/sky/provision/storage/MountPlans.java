@@ -1,15 +1,18 @@
 package dev.sky.provision.storage;
 
 import dev.sky.core.SkyException;
+import dev.sky.core.SkyPaths;
 import dev.sky.core.task.FileMount;
 import dev.sky.core.task.StorageSpec;
 import dev.sky.core.task.Task;
+import dev.sky.provision.storage.spi.StoreSettings;
 import dev.sky.provision.storage.spi.StoreUri;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,20 +32,22 @@ public final class MountPlans {
         return m.storage() != null || m.isCloudUri();
     }
 
-    public static List<MountPlan> of(Task task, Path userHome) {
+    /** {@code paths} and {@code env}: for {@code ~} in sources and for URLs under a store's configured endpoint. */
+    public static List<MountPlan> of(Task task, SkyPaths paths, Map<String, String> env) {
         List<MountPlan> plans = new ArrayList<>();
         for (FileMount m : task.fileMounts().values()) {
             if (isBucketMount(m)) {
-                plans.add(plan(m, userHome));
+                plans.add(plan(m, paths, env));
             }
         }
         return plans;
     }
 
-    static MountPlan plan(FileMount m, Path userHome) {
+    static MountPlan plan(FileMount m, SkyPaths paths, Map<String, String> env) {
         String where = "file_mounts." + m.destination();
+        StoreSettings settings = new StoreSettings(paths, null, null, null, env);
         if (m.storage() == null) {
-            StoreUri u = uri(m.source(), where);
+            StoreUri u = uri(m.source(), settings, where);
             // The string form copies, as in SkyPilot.
             return new MountPlan(m.destination(), StorageMode.COPY, u.storeType(), u.bucket(), u.prefix(),
                     u.account(), List.of(), false, true);
@@ -55,8 +60,8 @@ public final class MountPlans {
                     + " azure, r2).");
         }
         List<String> sources = s.sources();
-        if (sources.size() == 1 && StoreUri.isBucketUri(sources.get(0))) {
-            StoreUri u = uri(sources.get(0), where);
+        if (sources.size() == 1 && looksLikeUri(sources.get(0))) {
+            StoreUri u = uri(sources.get(0), settings, where);
             if (store != null && !store.equals(u.storeType())) {
                 throw SkyException.invalidInput(where + ": store '" + store + "' does not match the source "
                         + sources.get(0) + ".");
@@ -70,11 +75,11 @@ public final class MountPlans {
         }
         List<Path> local = new ArrayList<>();
         for (String src : sources) {
-            if (StoreUri.isBucketUri(src) || src.matches("^[a-z0-9]+://.*")) {
+            if (looksLikeUri(src)) {
                 throw SkyException.invalidInput(where + ": a source list may hold local paths only, not " + src
                         + ".");
             }
-            Path p = expand(src, userHome);
+            Path p = expand(src, paths.userHome());
             if (!Files.exists(p)) {
                 throw SkyException.invalidInput(where + ": source " + src + " does not exist.");
             }
@@ -89,9 +94,13 @@ public final class MountPlans {
         return new MountPlan(m.destination(), mode, type, s.name(), "", null, local, true, s.persistent());
     }
 
-    private static StoreUri uri(String source, String where) {
+    private static boolean looksLikeUri(String source) {
+        return StoreUri.isBucketUri(source) || source.matches("^[a-z0-9]+://.*");
+    }
+
+    private static StoreUri uri(String source, StoreSettings settings, String where) {
         try {
-            return StoreUri.parse(source);
+            return ObjectStores.parseUri(source, settings);
         } catch (IllegalArgumentException e) {
             throw SkyException.invalidInput(where + ": " + e.getMessage());
         }

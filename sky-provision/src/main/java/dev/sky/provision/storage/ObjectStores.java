@@ -5,7 +5,9 @@ import dev.sky.core.SkyException;
 import dev.sky.provision.storage.spi.ObjectStore;
 import dev.sky.provision.storage.spi.ObjectStoreFactory;
 import dev.sky.provision.storage.spi.StoreSettings;
+import dev.sky.provision.storage.spi.StoreUri;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -31,6 +33,26 @@ public final class ObjectStores {
         if (f != null) {
             f.checkSettings(settings);
         }
+    }
+
+    /**
+     * Parses a bucket URI: the stores' own forms ({@link StoreUri#parse}), else an {@code http(s)://} URL under an
+     * endpoint configured for one store (asked through {@link ObjectStoreFactory#parseUri}). Throws
+     * IllegalArgumentException with a one-line reason.
+     */
+    public static StoreUri parseUri(String uri, StoreSettings settings) {
+        if (uri != null && !StoreUri.isBucketUri(uri) && (uri.startsWith("http://") || uri.startsWith("https://"))) {
+            for (ObjectStoreFactory f : all().values()) {
+                Optional<StoreUri> u = f.parseUri(uri, settings);
+                if (u.isPresent()) {
+                    return u.get();
+                }
+            }
+            throw new IllegalArgumentException(uri + " matches no configured store (a URL must be"
+                    + " https://<account>.blob.core.windows.net/<container>/... or under azure.storage.endpoint in"
+                    + " config.yaml)");
+        }
+        return StoreUri.parse(uri);
     }
 
     public static boolean available(String storeType) {

@@ -26,16 +26,18 @@ public final class StorageMounts {
     /** Before anything is created: every bucket entry must make sense (stores, modes, names, local sources). */
     public static void refuseBadEntries(Task task) {
         SkyPaths paths = SkyPaths.current();
-        List<MountPlan> plans = MountPlans.of(task, paths.userHome());
+        List<MountPlan> plans = MountPlans.of(task, paths, System.getenv());
         UploadPreflight.from(System.getenv()); // a bad threshold is refused here, not half-way through a launch
+        UploadManifest.relistRequested(System.getenv());
         // Likewise each store's own config keys (e.g. aws.s3.node_credentials_hours).
         plans.stream().map(MountPlan::storeType).distinct().forEach(type -> ObjectStores.checkSettings(type,
                 new StoreSettings(paths, null, null, null, System.getenv())));
     }
 
     /**
-     * Before a cluster is created on a cloud: the local cloud's nodes are this machine, so MOUNT and MOUNT_CACHED
-     * need rclone and a FUSE device usable by this user here; without them the launch is refused with the reason.
+     * Before a cluster is created on a cloud: the local cloud's nodes are this machine, so every bucket entry needs
+     * rclone here (COPY downloads with it), and MOUNT and MOUNT_CACHED also a FUSE device usable by this user; without
+     * them the launch is refused with the reason.
      */
     public static void refuseOnCloud(Task task, String cloudId, String cloudName) {
         refuseOnCloud(task, cloudId, () -> cloudName);
@@ -46,13 +48,13 @@ public final class StorageMounts {
         if (!cloudId.equals("local")) {
             return;
         }
-        for (MountPlan p : MountPlans.of(task, SkyPaths.current().userHome())) {
-            if (p.mode().mounts()) {
-                Optional<String> why = LocalFuse.missing();
-                if (why.isPresent()) {
-                    throw new SkyException(ExitCode.NO_RESOURCES, cloudName.get() + " cannot " + p.mode() + " "
-                            + p.uri() + " at " + p.destination() + ": " + why.get() + ". Use `mode: COPY` instead.");
-                }
+        for (MountPlan p : MountPlans.of(task, SkyPaths.current(), System.getenv())) {
+            Optional<String> why = p.mode().mounts() ? LocalFuse.missing() : LocalFuse.missingRclone();
+            if (why.isPresent()) {
+                throw new SkyException(ExitCode.NO_RESOURCES, cloudName.get() + " cannot " + p.mode() + " "
+                        + p.uri() + " at " + p.destination() + ": " + why.get() + "."
+                        + (p.mode().mounts() && LocalFuse.missingRclone().isEmpty() ? " Use `mode: COPY` instead."
+                        : ""));
             }
         }
     }
@@ -60,20 +62,20 @@ public final class StorageMounts {
     /** After the workdir and local file mounts are synced: buckets first (from the laptop), then every node. */
     public static void attach(ClusterContext ctx, LaunchProgress progress, String cluster, Task task,
                               NodeRunnerPool nodes, Provisioner provisioner) {
-        List<MountPlan> plans = MountPlans.of(task, ctx.paths().userHome());
+        List<MountPlan> plans = MountPlans.of(task, ctx.paths(), ctx.env());
         if (plans.isEmpty()) {
             return;
         }
         BucketPreparer preparer = new BucketPreparer(ctx.paths(), ctx.state(), UploadPreflight.from(ctx.env()),
-                progress::info);
-        NodeMounter mounter = new NodeMounter(cluster, nodes, provisioner, ctx.manifests());
+                UploadManifest.relistRequested(ctx.env()), progress::info);
+        NodeMounter mounter = new NodeMounter(cluster, nodes, provisioner);
         for (MountPlan plan : plans) {
             try (ObjectStore store = ObjectStores.open(plan.storeType(), settings(ctx, null, null, plan.account()))) {
                 preparer.prepare(plan, store, cluster);
                 progress.stage((plan.mode() == StorageMode.COPY ? "Copying " : "Mounting (" + plan.mode() + ") ")
                         + plan.uri() + " to " + plan.destination() + " on " + nodes.size() + " node(s)");
                 if (plan.mode() == StorageMode.COPY) {
-                    mounter.copy(plan, new BucketCopier(ctx.paths()).mirror(plan, store));
+                    mounter.copy(plan, store, progress::info);
                 } else {
                     mounter.mount(plan, store, progress::info);
                 }
@@ -108,7 +110,7 @@ public final class StorageMounts {
         return new StoreSettings(ctx.paths(), endpoint, region, account, ctx.env());
     }
 
-    /** Where SKY_HOME keeps storage files (checksum caches, COPY mirrors). */
+    /** Where SKY_HOME keeps storage files (checksum caches, upload manifests). */
     static Path home(SkyPaths paths) {
         return paths.home().resolve("storage");
     }

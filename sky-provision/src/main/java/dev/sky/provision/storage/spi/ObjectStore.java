@@ -25,6 +25,14 @@ public interface ObjectStore extends AutoCloseable {
 
     void deleteObject(String bucket, String key);
 
+    /**
+     * The URL this client sends requests to, or null for the cloud's own; it keys local records (never secret). A
+     * store whose endpoint is not configurable keeps the default.
+     */
+    default String endpoint() {
+        return null;
+    }
+
     /** rclone settings for this one bucket. */
     RcloneRemote rcloneRemote(String bucket);
 

@@ -1,6 +1,7 @@
-# Bucket mounts (MOUNT, MOUNT_CACHED) with rclone, and the wait for cached writes at the end of a job.
-# Each mount has a folder $RT_NODE_DIR/storage/<id>/ holding its rclone.conf (one remote, 0600, written by sky),
-# mode, dest, pid and rclone.log. Credentials never appear on a command line.
+# Bucket file mounts with rclone: COPY (a one-off download on the node), MOUNT and MOUNT_CACHED, and the wait for
+# cached writes at the end of a job. Each entry has a folder $RT_NODE_DIR/storage/<id>/ holding its rclone.conf (one
+# remote, 0600, written by sky; COPY deletes it once the copy ends), mode, dest, pid (mounts), copied (COPY) and
+# rclone.log. Credentials never appear on a command line.
 
 # Variables that must not reach rclone: the remote's own options are the only credentials it may use.
 RT_STORAGE_UNSET='-u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE
@@ -25,22 +26,66 @@ rt_fusermount() {
     fusermount "$@"; else umount "$2" 2>/dev/null; fi
 }
 
-# rclone and FUSE, installed only when a mount needs them, and only on real machines (never on the local cloud,
-# whose nodes are this machine: there sky refuses the launch up front instead).
+# rclone (and, for mounts, FUSE), installed only when a bucket entry needs them, and only on real machines (never on
+# the local cloud, whose nodes are this machine: there sky refuses the launch up front instead).
+# rt_storage_tools fuse: for a mount; rt_storage_tools copy: rclone alone.
 rt_storage_tools() {
-  if ! command -v rclone >/dev/null 2>&1 && [ "$RT_CONF_CLOUD" != local ] && sudo -n true 2>/dev/null; then
-    printf 'sky-rt: installing rclone and fuse3 for bucket mounts on node %s\n' "$RT_RANK" >&2
+  if [ "$1" = fuse ]; then s_pkgs='rclone fuse3' s_why='bucket mounts'; else s_pkgs=rclone s_why='COPY'; fi
+  if { ! command -v rclone >/dev/null 2>&1 || { [ "$1" = fuse ] && ! command -v fusermount3 >/dev/null 2>&1 &&
+    ! command -v fusermount >/dev/null 2>&1; }; } && [ "$RT_CONF_CLOUD" != local ] && sudo -n true 2>/dev/null; then
+    printf 'sky-rt: installing %s for %s on node %s\n' "$s_pkgs" "$s_why" "$RT_RANK" >&2
     if command -v apt-get >/dev/null 2>&1; then
-      sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rclone fuse3 >/dev/null 2>&1 ||
+      sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $s_pkgs >/dev/null 2>&1 ||
         { sudo -n apt-get update -qq >/dev/null 2>&1 &&
-          sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rclone fuse3 >/dev/null 2>&1; }
+          sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $s_pkgs >/dev/null 2>&1; }
     fi
     command -v rclone >/dev/null 2>&1 || curl -fsSL https://rclone.org/install.sh | sudo -n bash >/dev/null 2>&1
   fi
   command -v rclone >/dev/null 2>&1 ||
-    rt_die 1 "storage: rclone is not installed on node $RT_RANK, and it could not be installed (bucket mounts need it)"
+    rt_die 1 "storage: rclone is not installed on node $RT_RANK, and it could not be installed ($s_why needs it)"
+  [ "$1" = fuse ] || return 0
   [ -c /dev/fuse ] && [ -r /dev/fuse ] && [ -w /dev/fuse ] ||
     rt_die 1 "storage: FUSE is not usable on node $RT_RANK (/dev/fuse is missing or not open to $(id -un)); bucket mounts need it"
+}
+
+# The node path for a destination as the task wrote it (~ and relative paths are under $HOME).
+rt_storage_dest() {
+  case $1 in
+    "~") s_dest=$HOME ;;
+    "~/"*) s_dest="$HOME/${1#??}" ;;
+    /*) s_dest=$1 ;;
+    *) s_dest="$HOME/$1" ;;
+  esac
+}
+
+# storage-copy ID DEST REMOTE: downloads REMOTE (name:bucket/path of the rclone.conf sky wrote) into DEST, once, as
+# SkyPilot's COPY does: new and changed objects are fetched, files already in DEST that the bucket lacks are kept.
+# The rclone.conf is deleted when the copy ends, whatever its outcome: COPY keeps no credential on the node.
+rt_cmd_storage_copy() {
+  [ $# -eq 3 ] || rt_die "$RT_EXIT_USAGE" "usage: storage-copy ID DEST REMOTE"
+  case $1 in '' | *[!a-zA-Z0-9_-]*) rt_die "$RT_EXIT_USAGE" "storage-copy: bad id '$1'" ;; esac
+  rt_load_conf
+  rt_storage_dir "$1"
+  s_remote=$3
+  rt_storage_dest "$2"
+  [ -f "$RT_S_DIR/rclone.conf" ] || rt_die 1 "storage-copy: $RT_S_DIR/rclone.conf is missing"
+  trap 'rm -f "$RT_S_DIR/rclone.conf"' EXIT
+  rt_storage_tools copy
+  mkdir -p "$s_dest" || rt_die 1 "storage-copy: cannot create $s_dest"
+  rt_put "$RT_S_DIR/mode" COPY
+  rt_put "$RT_S_DIR/dest" "$s_dest"
+  rm -f "$RT_S_DIR/copied"
+  : >"$RT_S_DIR/rclone.log"
+  # INFO logs one line per object fetched ("Copied"), never a credential; rclone keeps its own retries.
+  if env $RT_STORAGE_UNSET rclone copy "$s_remote" "$s_dest" --config "$RT_S_DIR/rclone.conf" --transfers 16 \
+    --log-level INFO --log-file "$RT_S_DIR/rclone.log" </dev/null >/dev/null 2>>"$RT_S_DIR/rclone.log"; then
+    rt_put "$RT_S_DIR/copied" "$(rt_now) $(grep -c 'Copied' "$RT_S_DIR/rclone.log") object(s) fetched"
+    return 0
+  fi
+  printf 'sky-rt: storage: rclone could not copy %s to %s: %s\n' "$s_remote" "$s_dest" \
+    "$(grep -h -E 'ERROR|CRITICAL|Fatal|Failed' "$RT_S_DIR/rclone.log" 2>/dev/null | tail -n 1 |
+      sed 's/^[0-9\/]* [0-9:]* //')" >&2
+  exit 1
 }
 
 # storage-mount ID MODE DEST REMOTE: mounts REMOTE (name:bucket/path of the rclone.conf sky wrote) at DEST.
@@ -51,14 +96,9 @@ rt_cmd_storage_mount() {
   rt_load_conf
   rt_storage_dir "$1"
   s_mode=$2 s_remote=$4
-  case $3 in
-    "~") s_dest=$HOME ;;
-    "~/"*) s_dest="$HOME/${3#??}" ;;
-    /*) s_dest=$3 ;;
-    *) s_dest="$HOME/$3" ;;
-  esac
+  rt_storage_dest "$3"
   [ -f "$RT_S_DIR/rclone.conf" ] || rt_die 1 "storage-mount: $RT_S_DIR/rclone.conf is missing"
-  rt_storage_tools
+  rt_storage_tools fuse
   rt_get "$RT_S_DIR/pid"
   if rt_is_mounted "$s_dest"; then
     # A re-launch: the mount stands while its rclone runs.

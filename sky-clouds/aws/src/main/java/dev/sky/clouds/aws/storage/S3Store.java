@@ -202,6 +202,11 @@ final class S3Store implements ObjectStore {
      * {@link ScopedS3Credentials}). Where STS cannot be used, the profile's own key, with one warning saying why.
      */
     @Override
+    public String endpoint() {
+        return config.endpoint();
+    }
+
+    @Override
     public RcloneRemote rcloneRemote(String bucket) {
         AwsCredentials own = call(bucket, "reading credentials", () -> {
             s3();

@@ -10,10 +10,19 @@ import dev.sky.provision.storage.spi.StoreUri;
 public final class AzureBlobUris {
     private AzureBlobUris() {}
 
+    /** Whether {@code uri} is the configured endpoint or under it. */
+    public static boolean underEndpoint(String uri, AzureStoreConfig config) {
+        String endpoint = config.endpoint();
+        return endpoint != null && uri != null && (uri.equals(endpoint) || uri.startsWith(endpoint + "/"));
+    }
+
     /** Parses {@code uri}; throws IllegalArgumentException with a one-line reason. */
     public static StoreUri parse(String uri, AzureStoreConfig config) {
         String endpoint = config.endpoint();
-        if (endpoint != null && uri != null && uri.startsWith(endpoint + "/")) {
+        if (underEndpoint(uri, config)) {
+            if (uri.equals(endpoint)) {
+                throw new IllegalArgumentException("Azure blob URI has no container: " + uri);
+            }
             String rest = trim(uri.substring(endpoint.length() + 1));
             if (rest.isEmpty()) {
                 throw new IllegalArgumentException("Azure blob URI has no container: " + uri);

@@ -157,6 +157,11 @@ final class AzureStore implements ObjectStore {
         call(bucket, "deleting " + key, () -> container(bucket).getBlobClient(key).deleteIfExists());
     }
 
+    @Override
+    public String endpoint() {
+        return config.endpoint();
+    }
+
     /**
      * rclone settings holding a SAS URL for this one container (read, add, create, write, delete, list), signed with
      * the account key and valid for {@link #SAS_VALIDITY}; the key itself never leaves this machine.

@@ -171,6 +171,11 @@ final class GcsStore implements ObjectStore {
         call(bucket, "deleting " + key, () -> gcs().delete(BlobId.of(bucket, key)));
     }
 
+    @Override
+    public String endpoint() {
+        return config.endpoint();
+    }
+
     /**
      * rclone settings holding a token for this bucket's objects only (see {@link GcsCredentials#scopedTo}); it
      * cannot be refreshed on the node, so it lasts as long as Google's token does (an hour at most).
