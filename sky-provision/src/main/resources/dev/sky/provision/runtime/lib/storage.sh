@@ -83,9 +83,16 @@ rt_cmd_storage_copy() {
     return 0
   fi
   printf 'sky-rt: storage: rclone could not copy %s to %s: %s\n' "$s_remote" "$s_dest" \
-    "$(grep -h -E 'ERROR|CRITICAL|Fatal|Failed' "$RT_S_DIR/rclone.log" 2>/dev/null | tail -n 1 |
-      sed 's/^[0-9\/]* [0-9:]* //')" >&2
+    "$(rt_storage_last_error "$RT_S_DIR/rclone.log")" >&2
   exit 1
+}
+
+# rclone's most telling error in LOG: the last ERROR line that is not a retry summary, else its final "Failed to"
+# line; without the timestamp, and with any SAS signature masked (rclone's Azure errors may quote a URL).
+rt_storage_last_error() {
+  s_err=$(grep -h -E 'ERROR|CRITICAL|Fatal' "$1" 2>/dev/null | grep -v -E 'Attempt [0-9]+/[0-9]+ failed' | tail -n 1)
+  [ -n "$s_err" ] || s_err=$(grep -h 'Failed' "$1" 2>/dev/null | tail -n 1)
+  printf '%s' "$s_err" | sed -e 's/^[0-9\/]* [0-9:]* //' -e 's/^ERROR : //' -e 's/sig=[^&" ]*/sig=REDACTED/g'
 }
 
 # storage-mount ID MODE DEST REMOTE: mounts REMOTE (name:bucket/path of the rclone.conf sky wrote) at DEST.
