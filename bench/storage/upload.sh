@@ -3,7 +3,8 @@
 #   1. `rclone copy --transfers 16` of the data into one bucket, then the same copy again with nothing changed;
 #   2. sky's bucket uploader (bench/storage/UploadBench.java on the built jars, 16 parallel PUTs) into another
 #      bucket: the first upload, then a no-change upload in the same JVM;
-#   3. a no-change upload in a new JVM, as the next `sky launch` would do it (its checksum cache is on disk).
+#   3. a no-change upload in a new JVM, as the next `sky launch` would do it (its checksum cache and upload manifest
+#      are on disk). The no-change rounds trust the manifest; SKY_STORAGE_RELIST=1 times the listing path instead.
 # Figures: docs/performance.md ("Storage"). The data is generated under a temp folder and deleted at the end.
 # Usage: bench/storage/upload.sh [FILES] [TOTAL_MB]
 # Needs: the distribution (mvn -o package -pl sky-cli), sky-testing/s3proxy/target/s3proxy.classpath
