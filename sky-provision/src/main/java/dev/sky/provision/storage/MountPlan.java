@@ -15,15 +15,19 @@ import java.util.List;
  * @param localSources local folders or files to upload into the bucket first (may be empty)
  * @param named whether the task named the bucket ({@code name:}), so sky creates it when missing
  * @param persistent false: sky deletes the bucket (one it created) on {@code sky down}
+ * @param writtenUrl the URL as the task wrote it when it has no canonical form (one under a configured endpoint, e.g.
+ *     Azurite's), else null
  */
 public record MountPlan(String destination, StorageMode mode, String storeType, String bucket, String prefix,
-                        String account, List<Path> localSources, boolean named, boolean persistent) {
+                        String account, List<Path> localSources, boolean named, boolean persistent,
+                        String writtenUrl) {
     public MountPlan {
         localSources = List.copyOf(localSources);
     }
 
-    /** The bucket as a URI, for messages. */
+    /** The bucket as a URI, for messages: the canonical form, else the URL as written. */
     public String uri() {
-        return new dev.sky.provision.storage.spi.StoreUri(storeType, bucket, prefix, account).toUri();
+        return writtenUrl != null ? writtenUrl
+                : new dev.sky.provision.storage.spi.StoreUri(storeType, bucket, prefix, account).toUri();
     }
 }

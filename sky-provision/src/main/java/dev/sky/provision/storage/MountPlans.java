@@ -50,7 +50,7 @@ public final class MountPlans {
             StoreUri u = uri(m.source(), settings, where);
             // The string form copies, as in SkyPilot.
             return new MountPlan(m.destination(), StorageMode.COPY, u.storeType(), u.bucket(), u.prefix(),
-                    u.account(), List.of(), false, true);
+                    u.account(), List.of(), false, true, writtenUrl(m.source()));
         }
         StorageSpec s = m.storage();
         StorageMode mode = StorageMode.parse(s.mode(), where);
@@ -71,7 +71,7 @@ public final class MountPlans {
                         + " source " + sources.get(0) + "; give one of them.");
             }
             return new MountPlan(m.destination(), mode, u.storeType(), u.bucket(), u.prefix(), u.account(),
-                    List.of(), false, s.persistent());
+                    List.of(), false, s.persistent(), writtenUrl(sources.get(0)));
         }
         List<Path> local = new ArrayList<>();
         for (String src : sources) {
@@ -91,7 +91,12 @@ public final class MountPlans {
         }
         String type = store == null ? DEFAULT_STORE : store;
         checkBucketName(s.name(), type, where);
-        return new MountPlan(m.destination(), mode, type, s.name(), "", null, local, true, s.persistent());
+        return new MountPlan(m.destination(), mode, type, s.name(), "", null, local, true, s.persistent(), null);
+    }
+
+    /** A URL under a configured endpoint has no canonical form: messages show it as written. */
+    private static String writtenUrl(String source) {
+        return StoreUri.isBucketUri(source) ? null : source.replaceAll("/+$", "");
     }
 
     private static boolean looksLikeUri(String source) {

@@ -37,6 +37,8 @@ class MountPlansTest {
                     assertThat(p.bucket()).isEqualTo("c");
                     assertThat(p.account()).isEqualTo("acct");
                     assertThat(p.mode()).isEqualTo(StorageMode.COPY);
+                    assertThat(p.uri()).isEqualTo("https://acct.blob.core.windows.net/c/p");
+                    assertThat(p.writtenUrl()).isNull();
                 });
     }
 }
