@@ -151,9 +151,16 @@ class StorageIT {
         assertThat(sky.jobs(c)).hasSize(jobs);
 
         assertThat(sky.run("storage", "delete", "-y", "sky-e2e-copy")).exitedWith(4); // still used by the cluster
+        Path manifests = sky.skyHome().resolve("storage/uploads");
+        try (Stream<Path> s = Files.list(manifests)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith("s3-sky-e2e-copy-"))).hasSize(1);
+        }
         assertThat(sky.run("down", "-y", c)).succeeded();
         assertThat(bucket).doesNotExist();
         assertThat(storage()).isEmpty();
+        try (Stream<Path> s = Files.list(manifests)) {
+            assertThat(s).as("the upload manifest goes with the bucket").isEmpty();
+        }
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class BucketDeleter {
                 throw new dev.sky.core.SkyException(dev.sky.core.ExitCode.GENERIC, "the store still lists bucket "
                         + r.name() + " after deleting it; the record is kept.");
             }
+            // The bucket's record of its last upload describes objects that are gone.
+            UploadManifest.of(ctx.paths(), r.store(), store.endpoint(), r.name(), "").forget();
         }
         ctx.state().storage().delete(r.name());
         try {
