@@ -69,6 +69,9 @@ public final class PlanJson {
         m.put("cloud", c.cloud());
         m.put("region", c.region());
         m.put("zone", c.zone());
+        if (c.zone() == null) {
+            m.put("zones", c.zones());
+        }
         m.put("instance_type", c.instanceType() == null || c.instanceType().isEmpty() ? null : c.instanceType());
         Map<String, Object> acc = new LinkedHashMap<>();
         if (c.acceleratorName() != null && c.acceleratorCount() > 0) {

@@ -12,6 +12,7 @@ import dev.sky.provision.cluster.failover.Attempt;
 import dev.sky.provision.cluster.failover.AttemptsTable;
 import dev.sky.provision.cluster.failover.BlockedLocation;
 import dev.sky.provision.cluster.failover.Blocklist;
+import dev.sky.provision.cluster.failover.ZoneByZone;
 import dev.sky.provision.spi.BlockScope;
 import dev.sky.provision.spi.ClusterInfo;
 import dev.sky.provision.spi.ClusterRef;
@@ -31,7 +32,8 @@ import java.util.function.Function;
  * Creates a new cluster, failing over between locations (SkyPilot's rules): try the best candidate; on a capacity,
  * quota or credential error terminate whatever the attempt created, confirm it is gone, block the zone, region or
  * cloud the error calls for, and plan again. The record (INIT) always names the location being tried, so a crash at
- * any point leaves a row that refresh and down can act on. Each attempt is printed; when all fail, a reasons table.
+ * any point leaves a row that refresh and down can act on. A region candidate of several nodes is tried zone by zone
+ * ({@link ZoneByZone}). Each attempt is printed; when all fail, a reasons table.
  */
 final class ProvisionFailover {
     /** How long nodes may take to run before the attempt counts as failed and failover moves on. */
@@ -53,7 +55,7 @@ final class ProvisionFailover {
         List<Attempt> attempts = new ArrayList<>();
         Instant launchedAt = Instant.now();
         while (true) {
-            Optional<Candidate> next = req.replanner().plan(blocked).stream()
+            Optional<Candidate> next = ZoneByZone.attempts(req.replanner().plan(blocked)).stream()
                     .filter(c -> !blocked.blocks(c) && PinnedLocation.allows(req.task(), c)).findFirst();
             if (next.isEmpty()) {
                 throw exhausted(name, attempts);

@@ -166,4 +166,62 @@ class ProvisionFailoverTest {
         assertThat(row.get().zone()).isEqualTo("r1-a");
         assertThat(f.mem1.createLog()).containsExactly("r1/r1-a");
     }
+
+    private static Candidate region(String region, double price, int nodes, String... zones) {
+        return new Candidate("aws", region, null, "m.large", null, 0, 2, 8, false, price, nodes, 0, List.of(zones));
+    }
+
+    @Test
+    void aRegionOfSeveralNodesIsTriedZoneByZoneInTheCandidatesOrderThenTheNextRegion() {
+        List<Candidate> plan = List.of(region("r1", 1.0, 2, "r1-b", "r1-a", "r1-c"), region("r2", 1.1, 2, "r2-a"));
+        f.mem1.noCapacityIn("r1-b").noCapacityIn("r1-c");
+        f.mem1.partialIn("r1-a", 1);
+
+        ClusterHandle h = provision("c1", TWO_NODES, Replanner.over(plan));
+
+        assertThat(f.mem1.createLog()).containsExactly("r1/r1-b", "r1/r1-a", "r1/r1-c", "r2/r2-a");
+        assertThat(h.region()).isEqualTo("r2");
+        assertThat(h.zone()).isEqualTo("r2-a");
+        assertThat(f.mem1.aliveNodes()).as("the half-made r1-a attempt was terminated").isEqualTo(2);
+        assertThat(f.ctx.state().clusters().get("c1").orElseThrow().zone()).isEqualTo("r2-a");
+        assertThat(lines).anyMatch(l -> l.startsWith("Launching on AWS r1 (r1-b) (m.large, 2 node(s))"))
+                .anyMatch(l -> l.contains("blocking zone aws/r1/r1-b"))
+                .anyMatch(l -> l.contains("Terminating the node(s) the failed attempt created in aws r1 (r1-a)"))
+                .anyMatch(l -> l.contains("blocking zone aws/r1/r1-c"));
+    }
+
+    @Test
+    void aRegionWideErrorInOneZoneSkipsTheOtherZonesOfTheRegion() {
+        List<Candidate> plan = List.of(region("r1", 1.0, 2, "r1-a", "r1-b"), region("r2", 1.1, 2, "r2-a"));
+        f.mem1.quotaIn("r1");
+
+        provision("c1", TWO_NODES, Replanner.over(plan));
+
+        assertThat(f.mem1.createLog()).containsExactly("r1/r1-a", "r2/r2-a");
+    }
+
+    @Test
+    void aSingleNodeKeepsTheWholeRegionAttempt() {
+        Task one = EngineFixture.task("run: echo hi\n");
+        List<Candidate> plan = List.of(region("r1", 1.0, 1, "r1-a", "r1-b"));
+
+        ClusterHandle h = provision("c1", one, Replanner.over(plan));
+
+        assertThat(f.mem1.createLog()).containsExactly("r1/*");
+        assertThat(h.nodes()).hasSize(1);
+    }
+
+    @Test
+    void zoneByZoneInAPinnedRegionNeverLeavesItAndTheTableListsEveryZone() {
+        Task pinned = EngineFixture.task("num_nodes: 2\nresources:\n  infra: aws/r1\nrun: echo hi\n");
+        List<Candidate> plan = List.of(region("r1", 1.0, 2, "r1-a", "r1-b"), region("r2", 0.5, 2, "r2-a"));
+        f.mem1.noCapacityIn("r1-a").noCapacityIn("r1-b");
+
+        assertThatThrownBy(() -> provision("c1", pinned, Replanner.over(plan)))
+                .isInstanceOf(ResourcesUnavailableException.class).hasMessageContaining("after 2 attempt(s)");
+
+        assertThat(f.mem1.createLog()).containsExactly("r1/r1-a", "r1/r1-b");
+        assertThat(String.join("\n", lines)).contains("aws r1 (r1-a)").contains("aws r1 (r1-b)")
+                .contains("zone aws/r1/r1-b");
+    }
 }

@@ -34,6 +34,7 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     private final String cloudId;
     private final Map<String, List<Node>> clusters = new LinkedHashMap<>();
     private final Set<String> noCapacity = new HashSet<>();
+    private final Set<String> noQuota = new HashSet<>();
     private final Map<String, Integer> partial = new HashMap<>();
     private final Map<String, Integer> hiddenQueries = new HashMap<>();
     private final List<String> createLog = new ArrayList<>();
@@ -75,6 +76,12 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     /** Creates in this zone, or in any zone of this region, fail with no capacity (zone-scoped, as EC2's do). */
     public synchronized InMemoryProvisioner noCapacityIn(String zoneOrRegion) {
         noCapacity.add(zoneOrRegion);
+        return this;
+    }
+
+    /** Creates in any zone of this region fail with a quota error, which blocks the whole region. */
+    public synchronized InMemoryProvisioner quotaIn(String region) {
+        noQuota.add(region);
         return this;
     }
 
@@ -139,6 +146,10 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     public synchronized ClusterInfo create(ProvisionRequest request) {
         createLog.add(request.region() + "/" + (request.zone() == null ? "*" : request.zone()));
         String zone = request.zone() != null ? request.zone() : request.region() == null ? null : request.region() + "a";
+        if (noQuota.contains(request.region())) {
+            throw new ResourcesUnavailableException("VcpuLimitExceeded: no vCPU quota left in " + request.region(),
+                    cloudId, request.region(), request.zone(), BlockScope.REGION, null);
+        }
         if (noCapacity.contains(zone) || noCapacity.contains(request.region())) {
             throw new ResourcesUnavailableException("InsufficientInstanceCapacity: no " + request.instanceType()
                     + " in " + zone, cloudId, request.region(), request.zone(), BlockScope.ZONE, null);
