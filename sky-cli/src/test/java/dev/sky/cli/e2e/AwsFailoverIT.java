@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability scenario 10 through the CLI against the EC2 emulator: zones are tried in the plan's order, each failed
- * zone once (blocklisted), the pinned region is never left, a create that fails half-way (quota) leaves nothing, and a STOPPED cluster is started in place (never terminated or moved) even when no zone has room for new instances.
+ * zone once (blocklisted), a multi-node cluster on a region goes zone by zone with all its nodes in one zone, the pinned region is never left, a create that fails half-way (quota) leaves nothing, and a STOPPED cluster is started in place (never terminated or moved) even when no zone has room for new instances.
  * (A start that itself finds no capacity, which the emulator cannot inject, is covered by TeardownAndStartTest.)
  */
 class AwsFailoverIT {
@@ -86,6 +86,45 @@ class AwsFailoverIT {
         assertThat(aws.run("down", "-y", "fo")).succeeded();
         aws.assertNothingAlive();
         aws.emulator.faults().reset();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMultiNodeClusterOnARegionIsTriedZoneByZoneAndNothingStaysInTheFailedZones() {
+        String task = aws.sky.task("zones.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                num_nodes: 2
+                run: echo zone-by-zone-ok
+                """);
+        Map<String, Object> best = aws.candidates(task).get(0);
+        assertThat(best.get("zone")).as("an on-demand candidate covers the region").isNull();
+        List<String> zones = (List<String>) best.get("zones");
+        assertThat(zones).as("the region's zones, cheapest first").hasSizeGreaterThanOrEqualTo(3);
+        // The cheapest zone has no capacity; in the second the head is made, then EC2 runs out (a partial create).
+        aws.emulator.faults().insufficientCapacity(zones.get(0), null);
+        aws.emulator.faults().createThenFail(1);
+        aws.emulator.ledger().clear();
+
+        CommandResult r = aws.run("launch", "-c", "zz", "-y", "-d", task);
+
+        assertThat(r).succeeded();
+        assertThat(aws.runInstancesZones()).as("every RunInstances names its zone").doesNotContainNull();
+        assertThat(aws.runInstancesZones().stream().distinct().toList()).as("zones in the candidate's order")
+                .containsExactly(zones.get(0), zones.get(1), zones.get(2));
+        String all = r.stdout() + r.stderr();
+        assertThat(all).contains("Launching on AWS us-east-1 (" + zones.get(0) + ")")
+                .contains("blocking zone aws/us-east-1/" + zones.get(0))
+                .contains("blocking zone aws/us-east-1/" + zones.get(1))
+                .contains("Launching on AWS us-east-1 (" + zones.get(2) + ")");
+        assertThat(aws.emulator.liveInstances()).as("both nodes in the one working zone").hasSize(2)
+                .allMatch(i -> i.zone().equals(zones.get(2)));
+        assertThat(aws.emulator.allInstances()).as("the failed zone's half-made head was terminated")
+                .anyMatch(i -> i.zone().equals(zones.get(1)) && i.state().equals("terminated"));
+        assertThat(aws.sky.cluster("zz").orElseThrow().get("zone")).isEqualTo(zones.get(2));
+        assertThat(aws.run("down", "-y", "zz")).succeeded();
+        aws.assertNothingAlive();
     }
 
     @Test
