@@ -28,6 +28,8 @@ public record SkyPaths(Path home, Path userHome) {
     public Path userCatalog(String cloud) { return home.resolve("catalogs").resolve(cloud).resolve("vms.csv"); }
     public Path catalogCache() { return home.resolve("cache").resolve("catalogs"); }
     public Path locks() { return home.resolve("locks"); }
+    /** One file per (cloud, region): the API rate limiter that every sky process of this SKY_HOME shares. */
+    public Path rateLimits() { return home.resolve("ratelimits"); }
     public Path keys() { return home.resolve("keys"); }
     public Path generatedSsh() { return home.resolve("generated").resolve("ssh"); }
     public Path sshNodePools() { return home.resolve("ssh_node_pools.yaml"); }

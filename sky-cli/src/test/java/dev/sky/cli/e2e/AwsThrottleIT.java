@@ -7,11 +7,15 @@ import dev.sky.cli.testing.CommandResult;
 import dev.sky.clouds.aws.emulator.Ledger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Reliability scenario 9 on AWS through the emulator: throttled calls (RequestLimitExceeded, with and without
  * Retry-After; a per-second budget; the Describe right after a RunInstances) make a launch and a down slower, never
  * fail them, and leak nothing. The client's rate starts at {@code aws.api_calls_per_second: 10} (config.yaml) and
- * must settle under the emulator's budget once it has been throttled.
+ * must settle under the emulator's budget once it has been throttled, for two concurrent commands together too (the
+ * rate is shared by every sky process of the SKY_HOME).
  */
 class AwsThrottleIT {
     @TempDir
@@ -45,6 +50,22 @@ class AwsThrottleIT {
         // One launch before any throttling: sky's cloud check (cached for later commands) and the key pair.
         assertThat(aws.run("launch", "-c", "warm", "-y", "-d", task)).succeeded();
         assertThat(aws.run("down", "-y", "warm")).succeeded();
+    }
+
+    /**
+     * Each test starts from the base rate: the limiter's state is shared through SKY_HOME, so a cut made by an
+     * earlier test would otherwise still hold (for its quiet period) and keep this one from being throttled at all.
+     */
+    @BeforeEach
+    void baseRate() throws Exception {
+        Path shared = aws.sky.skyHome().resolve("ratelimits");
+        if (Files.isDirectory(shared)) {
+            try (var files = Files.list(shared)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     @AfterEach
@@ -135,11 +156,42 @@ class AwsThrottleIT {
                 + "/s; launch: calls " + launchCalls + ", throttled " + launchThrottled + ", peak " + launchPeak
                 + "/s, peak after adapting " + launchSettled + "/s; down: calls " + aws.emulator.ledger().calls().size()
                 + ", throttled " + throttled() + ", peak after adapting " + downSettled + "/s; leaks 0");
-        // Each command is its own process, starting at the base rate: each must adapt by itself.
+        // The down is another process: it starts from the rate the launch adapted to (shared through SKY_HOME).
         assertThat(launchThrottled).as("the launch was throttled (the test means something)").isPositive();
         assertThat(launchSettled).as("launch: calls in any second once adapted").isLessThanOrEqualTo((int) BUDGET);
         assertThat(downSettled).as("down: calls in any second once adapted").isLessThanOrEqualTo((int) BUDGET);
         aws.emulator.faults().reset();
+    }
+
+    @Test
+    void twoConcurrentLaunchesShareOneRateAndTogetherSettleUnderTheBudget() throws Exception {
+        aws.emulator.ledger().clear();
+        aws.emulator.faults().throttleRate(BUDGET, -1);
+        CompletableFuture<CommandResult> a = CompletableFuture.supplyAsync(() -> aws.run("launch", "-c", "two-a",
+                "-y", "-d", task));
+        CompletableFuture<CommandResult> b = CompletableFuture.supplyAsync(() -> aws.run("launch", "-c", "two-b",
+                "-y", "-d", task));
+        assertThat(a.get(5, TimeUnit.MINUTES)).succeeded();
+        assertThat(b.get(5, TimeUnit.MINUTES)).succeeded();
+        int calls = aws.emulator.ledger().calls().size();
+        long launchThrottled = throttled();
+        int peak = peakPerSecond();
+        int settled = peakPerSecondAfterAdapting();
+        Path rateFile = aws.sky.skyHome().resolve("ratelimits").resolve("aws-us-east-1.rate");
+
+        System.out.println("[reliability] scenario 9 (aws): two concurrent launches, budget " + BUDGET
+                + "/s, base rate " + BASE_RATE + "/s: calls " + calls + ", throttled " + launchThrottled + ", peak "
+                + peak + "/s, peak after adapting " + settled + "/s (both processes together); shared state: "
+                + Files.readString(rateFile).trim());
+        assertThat(launchThrottled).as("the launches were throttled (the test means something)").isPositive();
+        assertThat(settled).as("both launches together: calls in any second once adapted")
+                .isLessThanOrEqualTo((int) BUDGET);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rateFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rateFile.getParent())))
+                .isEqualTo("rwx------");
+        aws.emulator.faults().reset();
+        assertThat(aws.run("down", "-y", "two-a", "two-b")).succeeded();
+        aws.assertNothingAlive();
     }
 
     @Test

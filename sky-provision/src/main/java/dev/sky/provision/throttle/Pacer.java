@@ -43,4 +43,21 @@ public interface Pacer {
             }
         }
     };
+
+    /**
+     * The wall clock (nanoseconds since the epoch) with real waits: the one clock that every process on the machine
+     * reads alike, for state shared between processes (the shared rate limiter).
+     */
+    Pacer WALL = new Pacer() {
+        @Override
+        public long nanoTime() {
+            java.time.Instant t = java.time.Instant.now();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            UNSCALED.sleep(d);
+        }
+    };
 }

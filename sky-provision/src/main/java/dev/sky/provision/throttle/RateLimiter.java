@@ -1,20 +1,23 @@
 package dev.sky.provision.throttle;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket that spaces calls to one cloud API endpoint (a cloud and region) on the client side, so that a
- * burst of sky commands in one JVM stays under the cloud's request rate instead of earning throttling errors.
- * Shared per key within the JVM through {@link #forKey}. Fair enough for sky's use: callers wait in arrival order of
- * their reservations, not of their threads.
+ * A token bucket that spaces calls to one cloud API endpoint (a cloud and region) on the client side, so that sky
+ * stays under the cloud's request rate instead of earning throttling errors. The limiter of {@link #shared} keeps its
+ * bucket and adapted rate in a file under SKY_HOME, so that every sky process on the machine draws on one budget:
+ * N concurrent commands send the rate once, not N times. Fair enough for sky's use: callers wait in arrival order of
+ * their reservations, not of their threads or processes.
  *
  * <p>It adapts (AIMD): a throttling answer ({@link #throttled(long)}) to a call sent since the last cut halves the
  * rate, down to a floor, empties the bucket and stops bursts; answers to calls sent before the cut were sent too fast
  * already and do not cut again. The rate then grows back a little with each call that is not throttled, but not past
  * the rate of the last cut until a quiet period without throttling lifts that ceiling back to the base rate. The
- * cloud's budget is not known in advance; this finds a rate under it and stays there.
+ * cloud's budget is not known in advance; this finds a rate under it and stays there. With a shared limiter, a cut
+ * seen by one process slows all of them, and every process's successes count toward the recovery.
  */
 public final class RateLimiter {
     private static final Map<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
@@ -26,41 +29,43 @@ public final class RateLimiter {
     private final double baseRate;
     private final double baseBurst;
     private final Pacer pacer;
-    private double rate;
-    private double ceiling;
-    private double tokens;
-    private long lastRefillNanos;
-    private long lastCutNanos;
-    private boolean everCut;
+    private final LimiterStore store;
 
     /**
+     * A limiter for this JVM alone.
+     *
      * @param permitsPerSecond sustained calls per second, the rate the limiter starts at and recovers to
      * @param burst calls allowed at once after a quiet period (at least 1)
      * @param pacer the clock and the way to wait
      */
     public RateLimiter(double permitsPerSecond, int burst, Pacer pacer) {
+        this(permitsPerSecond, burst, pacer, new LimiterStore.InMemory());
+    }
+
+    RateLimiter(double permitsPerSecond, int burst, Pacer pacer, LimiterStore store) {
         if (permitsPerSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("rate must be > 0 and burst >= 1: " + permitsPerSecond + ", " + burst);
         }
         this.baseRate = permitsPerSecond;
         this.baseBurst = burst;
         this.pacer = pacer;
-        this.rate = permitsPerSecond;
-        this.ceiling = permitsPerSecond;
-        this.tokens = burst;
-        this.lastRefillNanos = pacer.nanoTime();
+        this.store = store;
     }
 
     /**
-     * The limiter shared by every client of {@code cloud} in {@code region} in this JVM (created on first use). Its
-     * waits are real time, not scaled by {@code SKY_TIME_SCALE}: the cloud's budget does not speed up in tests.
+     * The limiter of {@code cloud} in {@code region} shared by every sky process that uses the folder {@code dir}
+     * (under SKY_HOME; one file per cloud and region), one instance per JVM. Nothing touches the disk before the first
+     * call. Its clock is the wall clock, which all processes share, and its waits are real time, not scaled by
+     * {@code SKY_TIME_SCALE}: the cloud's budget does not speed up in tests.
      */
-    public static RateLimiter forKey(String cloud, String region, double permitsPerSecond, int burst) {
-        return SHARED.computeIfAbsent(cloud + "/" + (region == null ? "-" : region),
-                k -> new RateLimiter(permitsPerSecond, burst, Pacer.UNSCALED));
+    public static RateLimiter shared(Path dir, String cloud, String region, double permitsPerSecond, int burst) {
+        Path file = dir.resolve(cloud + "-" + (region == null ? "global" : region) + ".rate").toAbsolutePath()
+                .normalize();
+        return SHARED.computeIfAbsent(file + "|" + permitsPerSecond + "|" + burst,
+                k -> new RateLimiter(permitsPerSecond, burst, Pacer.WALL, new SharedLimiterFile(file)));
     }
 
-    /** Takes one permit, waiting as long as the bucket needs to refill. */
+    /** Takes one permit, waiting as long as the bucket needs to refill (never while holding the shared lock). */
     public void acquire() {
         Duration wait = reserve();
         if (wait.isZero()) {
@@ -80,51 +85,94 @@ public final class RateLimiter {
     }
 
     /** The cloud answered a call sent at {@code sentAtNanos} ({@link #now()}) with a throttling error: slow down. */
-    public synchronized void throttled(long sentAtNanos) {
-        long now = pacer.nanoTime();
-        refill(now);
-        if (everCut && sentAtNanos - lastCutNanos < 0) {
-            return;
-        }
-        rate = Math.max(floor(), rate / 2);
-        ceiling = rate;
-        tokens = Math.min(tokens, 0);
-        lastCutNanos = now;
-        everCut = true;
+    public void throttled(long sentAtNanos) {
+        update((s, now) -> {
+            if (s.everCut && sentAtNanos - s.lastCutNanos < 0) {
+                return null;
+            }
+            s.rate = Math.max(floor(), s.rate / 2);
+            s.ceiling = s.rate;
+            s.tokens = Math.min(s.tokens, 0);
+            s.lastCutNanos = now;
+            s.everCut = true;
+            return null;
+        });
     }
 
     /** A call went through unthrottled: speed up a little, within the ceiling. */
-    public synchronized void succeeded() {
-        long now = pacer.nanoTime();
-        refill(now);
-        if (everCut && now - lastCutNanos >= QUIET_PERIOD.toNanos()) {
-            ceiling = baseRate;
-        }
-        rate = Math.min(ceiling, rate + baseRate / 50);
+    public void succeeded() {
+        update((s, now) -> {
+            if (s.everCut && now - s.lastCutNanos >= QUIET_PERIOD.toNanos()) {
+                s.ceiling = baseRate;
+            }
+            s.rate = Math.min(s.ceiling, s.rate + baseRate / 50);
+            return null;
+        });
     }
 
     /** The current rate, in calls per second. */
-    public synchronized double rate() {
-        return rate;
+    public double rate() {
+        return update((s, now) -> s.rate);
     }
 
     /** Takes one permit now and returns how long the caller must wait before using it. */
-    synchronized Duration reserve() {
-        refill(pacer.nanoTime());
-        tokens -= 1;
-        if (tokens >= 0) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil(-tokens / rate * 1e9));
+    Duration reserve() {
+        return update((s, now) -> {
+            s.tokens -= 1;
+            if (s.tokens >= 0) {
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos((long) Math.ceil(-s.tokens / s.rate * 1e9));
+        });
     }
 
-    private void refill(long now) {
-        // Bursts only at the base rate: after a cut the bucket holds one call at most.
-        double burst = rate < baseRate ? 1 : baseBurst;
-        if (tokens < burst) {
-            tokens = Math.min(burst, tokens + (now - lastRefillNanos) / 1e9 * rate);
+    /** A change to the state at clock reading {@code now}. */
+    private interface Change<T> {
+        T apply(LimiterState s, long now);
+    }
+
+    /**
+     * Reads the state, refills the bucket up to now, applies {@code change}, and keeps the result, atomically. The
+     * clock is read inside, after the shared lock is taken, so that readings in the file only go forward (unless the
+     * wall clock itself goes back).
+     */
+    private <T> T update(Change<T> change) {
+        return store.update(() -> LimiterState.fresh(baseRate, baseBurst, pacer.nanoTime()), s -> {
+            long now = pacer.nanoTime();
+            if (s.baseRate != baseRate) {
+                // Another process was configured with another base rate: the last one configured sets the pace.
+                LimiterState f = LimiterState.fresh(baseRate, baseBurst, now);
+                copy(f, s);
+            }
+            refill(s, now);
+            return change.apply(s, now);
+        });
+    }
+
+    private void refill(LimiterState s, long now) {
+        if (now - s.lastRefillNanos < 0) {
+            // The wall clock went back: refill nothing this time, never drain, and count from the new reading on.
+            s.lastRefillNanos = now;
         }
-        lastRefillNanos = now;
+        if (now - s.lastCutNanos < 0) {
+            s.lastCutNanos = now;
+        }
+        // Bursts only at the base rate: after a cut the bucket holds one call at most.
+        double burst = s.rate < baseRate ? 1 : baseBurst;
+        if (s.tokens < burst) {
+            s.tokens = Math.min(burst, s.tokens + (now - s.lastRefillNanos) / 1e9 * s.rate);
+        }
+        s.lastRefillNanos = now;
+    }
+
+    private static void copy(LimiterState from, LimiterState to) {
+        to.baseRate = from.baseRate;
+        to.rate = from.rate;
+        to.ceiling = from.ceiling;
+        to.tokens = from.tokens;
+        to.lastRefillNanos = from.lastRefillNanos;
+        to.lastCutNanos = from.lastCutNanos;
+        to.everCut = from.everCut;
     }
 
     private double floor() {

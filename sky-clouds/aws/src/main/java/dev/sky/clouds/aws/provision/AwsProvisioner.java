@@ -62,8 +62,8 @@ public final class AwsProvisioner implements Provisioner {
     public static AwsProvisioner create(ProvisionerContext ctx) {
         AwsApiRate rate = AwsApiRate.from(ctx.paths());
         return new AwsProvisioner(ctx, Pacer.SYSTEM, region -> new Ec2Calls(region,
-                AwsClients.ec2(ctx.env(), ctx.paths().userHome(), region), Ec2Calls.sharedLimiter(region, rate),
-                Pacer.SYSTEM));
+                AwsClients.ec2(ctx.env(), ctx.paths().userHome(), region),
+                Ec2Calls.sharedLimiter(ctx.paths(), region, rate), Pacer.SYSTEM));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sky.clouds.aws.provision;
 
+import dev.sky.core.SkyPaths;
 import dev.sky.provision.spi.ProvisionException;
 import dev.sky.provision.throttle.Backoff;
 import dev.sky.provision.throttle.Pacer;
@@ -27,9 +28,12 @@ final class Ec2Calls implements AutoCloseable {
         this.retrying = new Retrying(limiter, Backoff.API, MAX_ATTEMPTS, pacer, Retrying.Listener.NONE);
     }
 
-    /** The region's adaptive limiter, shared in this JVM; {@code rate} is where it starts (see {@link AwsApiRate}). */
-    static RateLimiter sharedLimiter(String region, AwsApiRate rate) {
-        return RateLimiter.forKey("aws", region, rate.callsPerSecond(), rate.burst());
+    /**
+     * The region's adaptive limiter, shared by every sky process of this SKY_HOME (a file under {@code ratelimits/});
+     * {@code rate} is where it starts and what it recovers to (see {@link AwsApiRate}).
+     */
+    static RateLimiter sharedLimiter(SkyPaths paths, String region, AwsApiRate rate) {
+        return RateLimiter.shared(paths.rateLimits(), "aws", region, rate.callsPerSecond(), rate.burst());
     }
 
     /** Runs {@code call} ({@code what} names it in errors, e.g. {@code RunInstances}), paced and translated. */
