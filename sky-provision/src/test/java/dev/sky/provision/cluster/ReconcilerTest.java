@@ -85,6 +85,28 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCloudWithBulkLookupIsAskedOnceForAllItsClustersOfARegionWithTheSameVerdicts() {
+        List<ClusterRecord> rows = List.of(cluster("healthy", 2, ClusterStatus.UP), cluster("stopped", 2,
+                ClusterStatus.UP), cluster("partial", 3, ClusterStatus.UP), cluster("moved", 1, ClusterStatus.UP),
+                cluster("restarted", 1, ClusterStatus.STOPPED), cluster("gone", 1, ClusterStatus.UP));
+        f.mem1.stopOutOfBand("stopped");
+        f.mem1.terminateOneNode("partial");
+        f.mem1.changeHeadAddress("moved");
+        f.mem1.vanish("gone");
+        f.mem1.offerBulk();
+        int before = f.mem1.clusterInfoCalls();
+
+        List<Reconciled> out = reconciler(Duration.ofHours(1)).refresh(rows);
+
+        assertThat(out).extracting(Reconciled::verdict).containsExactly(Verdict.UNCHANGED, Verdict.STOPPED,
+                Verdict.PARTIAL, Verdict.ADDRESS_CHANGED, Verdict.RUNNING_AGAIN, Verdict.ABSENT_WITHIN_GRACE);
+        assertThat(f.mem1.bulkCalls()).as("one lookup for the six clusters of aws/r1").isEqualTo(1);
+        assertThat(f.mem1.clusterInfoCalls() - before).as("no per-cluster lookup").isZero();
+        assertThat(status("stopped")).isEqualTo(ClusterStatus.STOPPED);
+        assertThat(f.ctx.state().clusters().get("gone")).as("absence still needs the grace period").isPresent();
+    }
+
+    @Test
     void vanishedNodesKeepTheRecordUntilTheGracePeriodHasPassed() {
         ClusterRecord r = cluster("gone", 2, ClusterStatus.UP);
         f.mem1.vanish("gone");

@@ -1,6 +1,7 @@
 package dev.sky.provision.contract;
 
 import dev.sky.provision.spi.BlockScope;
+import dev.sky.provision.spi.BulkClusterInfo;
 import dev.sky.provision.spi.ClusterInfo;
 import dev.sky.provision.spi.ClusterRef;
 import dev.sky.provision.spi.InstanceStatus;
@@ -39,6 +40,9 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     private final Map<String, Integer> hiddenQueries = new HashMap<>();
     private final List<String> createLog = new ArrayList<>();
     private int failingTerminates;
+    private boolean offersBulk;
+    private int clusterInfoCalls;
+    private int bulkCalls;
     private boolean silentTerminate;
     private boolean failStarts;
     private int nextId = 1;
@@ -83,6 +87,43 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     public synchronized InMemoryProvisioner quotaIn(String region) {
         noQuota.add(region);
         return this;
+    }
+
+    /** Offers {@link BulkClusterInfo}: one "call" answers for many clusters (counted by {@link #bulkCalls()}). */
+    public synchronized InMemoryProvisioner offerBulk() {
+        offersBulk = true;
+        return this;
+    }
+
+    /** Per-cluster {@code clusterInfo} calls so far. */
+    public synchronized int clusterInfoCalls() {
+        return clusterInfoCalls;
+    }
+
+    /** Bulk lookups so far. */
+    public synchronized int bulkCalls() {
+        return bulkCalls;
+    }
+
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        if (type == BulkClusterInfo.class) {
+            synchronized (this) {
+                if (!offersBulk) {
+                    return Optional.empty();
+                }
+            }
+            BulkClusterInfo bulk = (region, refs) -> {
+                synchronized (this) {
+                    bulkCalls++;
+                    Map<String, ClusterInfo> out = new LinkedHashMap<>();
+                    refs.forEach(r -> infoOf(r).ifPresent(i -> out.put(r.clusterName(), i)));
+                    return out;
+                }
+            };
+            return Optional.of(type.cast(bulk));
+        }
+        return Provisioner.super.extension(type);
     }
 
     /** Capacity comes back to the zone or region. */
@@ -232,6 +273,11 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
 
     @Override
     public synchronized Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
+        clusterInfoCalls++;
+        return infoOf(cluster);
+    }
+
+    private Optional<ClusterInfo> infoOf(ClusterRef cluster) {
         if (hiddenNow(cluster)) {
             return Optional.empty();
         }

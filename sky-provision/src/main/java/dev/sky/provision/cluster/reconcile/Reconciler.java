@@ -72,6 +72,9 @@ public final class Reconciler {
         if (list.size() <= 1) {
             return list.stream().map(this::refreshOne).toList();
         }
+        // Clusters another command works on are not asked about at all; the others of a region in one go if the
+        // cloud can (clouds rate-limit their APIs: one call for 30 clusters instead of 30).
+        BulkLookup bulk = BulkLookup.of(ctx, list.stream().filter(r -> !ownerAlive(r)).toList());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, list.size()), r -> {
             Thread t = new Thread(r, "sky-refresh");
             t.setDaemon(true);
@@ -80,7 +83,7 @@ public final class Reconciler {
         try {
             List<Future<Reconciled>> futures = new ArrayList<>();
             for (ClusterRecord r : list) {
-                futures.add(pool.submit(() -> refreshOne(r)));
+                futures.add(pool.submit(() -> refreshOne(r, bulk)));
             }
             List<Reconciled> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -101,6 +104,10 @@ public final class Reconciler {
 
     /** Refreshes one cluster. */
     public Reconciled refreshOne(ClusterRecord r) {
+        return refreshOne(r, BulkLookup.none());
+    }
+
+    private Reconciled refreshOne(ClusterRecord r, BulkLookup bulk) {
         if (ownerAlive(r)) {
             return new Reconciled(r.name(), r, Optional.of(r), Verdict.BUSY, "'sky " + r.ownerOp()
                     + "' (pid " + r.ownerPid() + ") is working on it");
@@ -117,7 +124,8 @@ public final class Reconciler {
             p = ctx.provisioner(r.cloud());
             // One call gives both the states and the addresses: clouds rate-limit their APIs, and a refresh of
             // many clusters must stay within the budget.
-            info = p.clusterInfo(ref);
+            Optional<ClusterInfo> asked = bulk.answer(r.name());
+            info = asked != null ? asked : p.clusterInfo(ref);
         } catch (RuntimeException e) {
             return unknown(r, e);
         }

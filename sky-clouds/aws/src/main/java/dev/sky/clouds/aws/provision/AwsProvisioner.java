@@ -239,8 +239,12 @@ public final class AwsProvisioner implements Provisioner {
 
     @Override
     public Optional<ClusterInfo> clusterInfo(ClusterRef cluster) {
-        List<Instance> newest = ClusterInstances.describe(calls(cluster.region()), userId, cluster.clusterName())
-                .newestPerRank();
+        return infoOf(cluster, ClusterInstances.describe(calls(cluster.region()), userId, cluster.clusterName()));
+    }
+
+    /** The nodes of {@code cluster} among its instances: the newest per rank, ranks contiguous from 0. */
+    Optional<ClusterInfo> infoOf(ClusterRef cluster, ClusterInstances instances) {
+        List<Instance> newest = instances.newestPerRank();
         List<NodeInfo> nodes = new ArrayList<>();
         for (Instance i : newest) {
             if (Ec2InstanceToNodeInfo.rank(i) != nodes.size()) {
@@ -260,6 +264,9 @@ public final class AwsProvisioner implements Provisioner {
     public <T> Optional<T> extension(Class<T> type) {
         if (type == dev.sky.provision.spi.TaggedResources.class) {
             return Optional.of(type.cast(new AwsTaggedResources(this, ctx.paths())));
+        }
+        if (type == dev.sky.provision.spi.BulkClusterInfo.class) {
+            return Optional.of(type.cast(new AwsBulkClusterInfo(this)));
         }
         return Provisioner.super.extension(type);
     }

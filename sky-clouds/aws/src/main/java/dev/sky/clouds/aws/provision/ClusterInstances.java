@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
@@ -18,19 +19,46 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 record ClusterInstances(List<Instance> all) {
 
     static ClusterInstances describe(Ec2Calls calls, String userId, String cluster) {
+        return new ClusterInstances(describe(calls, AwsTags.filters(userId, cluster)));
+    }
+
+    /**
+     * The instances of each of {@code clusters} (this user's), from one DescribeInstances per
+     * {@link #NAMES_PER_CALL} names (plus pages): the cluster-name filter takes a list of values, OR-ed.
+     */
+    static Map<String, ClusterInstances> describeMany(Ec2Calls calls, String userId, List<String> clusters) {
+        Map<String, List<Instance>> byCluster = new java.util.HashMap<>();
+        for (int from = 0; from < clusters.size(); from += NAMES_PER_CALL) {
+            List<String> names = clusters.subList(from, Math.min(clusters.size(), from + NAMES_PER_CALL));
+            List<Filter> filters = new ArrayList<>(AwsTags.filters(userId, null));
+            filters.add(Filter.builder().name("tag:" + AwsTags.CLUSTER).values(names).build());
+            for (Instance i : describe(calls, filters)) {
+                byCluster.computeIfAbsent(AwsTags.get(i.tags(), AwsTags.CLUSTER), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, ClusterInstances> out = new java.util.LinkedHashMap<>();
+        for (String c : clusters) {
+            out.put(c, new ClusterInstances(byCluster.getOrDefault(c, List.of())));
+        }
+        return out;
+    }
+
+    /** EC2 takes at most 200 values in one filter. */
+    static final int NAMES_PER_CALL = 200;
+
+    private static List<Instance> describe(Ec2Calls calls, List<Filter> filters) {
         List<Instance> out = new ArrayList<>();
         String token = null;
         do {
             String next = token;
             DescribeInstancesResponse r = calls.call("DescribeInstances", null, () -> calls.ec2.describeInstances(
-                    DescribeInstancesRequest.builder().filters(AwsTags.filters(userId, cluster)).nextToken(next)
-                            .build()));
+                    DescribeInstancesRequest.builder().filters(filters).nextToken(next).build()));
             for (Reservation res : r.reservations()) {
                 out.addAll(res.instances());
             }
             token = r.nextToken();
         } while (token != null && !token.isEmpty());
-        return new ClusterInstances(out);
+        return out;
     }
 
     /** The newest instance of each rank, in rank order; instances without a rank tag come last, by id. */
