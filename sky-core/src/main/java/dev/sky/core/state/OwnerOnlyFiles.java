@@ -56,6 +56,20 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Replaces the file's content in one step: the text goes to a 0600 sibling first, which is then moved over the
+     * file, so a crash leaves the old content or the new, never half of it. The folder is created 0700 if missing.
+     */
+    public static void replaceAtomically(Path file, CharSequence text) throws IOException {
+        directory(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        file(tmp);
+        Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private static void restrict(Path p, Set<PosixFilePermission> perms) throws IOException {
         if (posix(p) && !Files.getPosixFilePermissions(p).equals(perms)) {
             Files.setPosixFilePermissions(p, perms);

@@ -1,13 +1,12 @@
 package dev.sky.provision.storage;
 
+import dev.sky.core.state.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -65,12 +64,7 @@ final class LocalChecksums {
         known.forEach((k, v) -> b.append(k.size()).append(' ').append(k.mtimeNanos()).append(' ').append(v).append(' ')
                 .append(k.path()).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, b, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.replaceAtomically(file, b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

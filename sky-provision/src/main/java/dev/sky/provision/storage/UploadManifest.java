@@ -2,13 +2,12 @@ package dev.sky.provision.storage;
 
 import dev.sky.core.SkyException;
 import dev.sky.core.SkyPaths;
+import dev.sky.core.state.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -129,13 +128,7 @@ final class UploadManifest {
                     .append(e.key()).append('\n');
         }
         try {
-            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, b, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.replaceAtomically(file, b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
