@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *   <li>{@code capacity-limit?k=..&zone=..}, {@code create-then-fail?k=..}</li>
  *   <li>{@code vcpu-quota?region=..&vcpus=..}, {@code instance-quota?region=..&count=..}</li>
  *   <li>{@code throttle?next=N&retryAfter=S}, {@code throttle-rate?perSecond=R&retryAfter=S},
- *   {@code throttle-describe-after-run?next=N}</li>
+ *   {@code throttle-fraction?p=P&seed=S&retryAfter=S}, {@code throttle-describe-after-run?next=N}</li>
+ *   <li>{@code zone-capacity?zone=..&k=..} (at most k live instances in the zone)</li>
  *   <li>{@code latency?ms=..&action=..}, {@code consistency?ms=..}</li>
  *   <li>{@code terminate-failures?next=N&code=..}, {@code terminate-silent?next=N} (success answered, nothing
  *   terminated)</li>
@@ -74,6 +75,9 @@ final class ControlApi implements HttpHandler {
             case "throttle" -> f.throttleNext(p.requiredInt("next"), p.getInt("retryAfter", -1));
             case "throttle-rate" -> f.throttleRate(Double.parseDouble(p.required("perSecond")),
                     p.getInt("retryAfter", -1));
+            case "throttle-fraction" -> f.throttleFraction(Double.parseDouble(p.required("p")),
+                    Long.parseLong(p.get("seed", "0")), p.getInt("retryAfter", -1));
+            case "zone-capacity" -> f.zoneCapacity(p.required("zone"), p.requiredInt("k"));
             case "throttle-describe-after-run" -> f.throttleDescribeAfterRun(p.requiredInt("next"));
             case "latency" -> f.latency(p.get("action"), Duration.ofMillis(p.requiredInt("ms")));
             case "consistency" -> f.eventualConsistency(Duration.ofMillis(p.requiredInt("ms")));

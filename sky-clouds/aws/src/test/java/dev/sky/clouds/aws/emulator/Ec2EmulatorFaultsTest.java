@@ -149,6 +149,54 @@ class Ec2EmulatorFaultsTest {
     }
 
     @Test
+    void aSeededFractionOfCallsIsThrottledTheSameWayForTheSameSeed() {
+        emulator.faults().throttleFraction(0.5, 42, 2);
+        List<Boolean> first = throttledPattern(200);
+        long count = first.stream().filter(b -> b).count();
+        assertThat(count).as("about half of 200 calls").isBetween(70L, 130L);
+        emulator.faults().throttleFraction(0.5, 42, 2);
+        assertThat(throttledPattern(200)).as("the same seed throttles the same calls").isEqualTo(first);
+        emulator.faults().throttleFraction(0.5, 43, 2);
+        assertThat(throttledPattern(200)).as("another seed, other calls").isNotEqualTo(first);
+        AwsServiceException e = failure(() -> {
+            for (int n = 0; n < 100; n++) {
+                ec2.describeAvailabilityZones();
+            }
+        });
+        assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After")).contains("2");
+        emulator.faults().throttleFraction(0, 1, -1);
+        assertThat(throttledPattern(50)).as("p 0: off").doesNotContain(true);
+    }
+
+    private static List<Boolean> throttledPattern(int calls) {
+        return java.util.stream.IntStream.range(0, calls).mapToObj(n -> {
+            try {
+                ec2.describeAvailabilityZones();
+                return false;
+            } catch (AwsServiceException e) {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+                return true;
+            }
+        }).toList();
+    }
+
+    @Test
+    void aZoneWithRoomForKInstancesGivesANodeByNodeClusterKOfItsNodes() {
+        emulator.faults().zoneCapacity("us-east-1a", 2);
+        ec2.runInstances(in("us-east-1a", 1, 1).build());
+        ec2.runInstances(in("us-east-1a", 1, 1).build());
+        assertThat(failure(() -> ec2.runInstances(in("us-east-1a", 1, 1).build())).awsErrorDetails().errorCode())
+                .isEqualTo("InsufficientInstanceCapacity");
+        assertThat(ec2.runInstances(in("us-east-1b", 1, 1).build()).instances()).as("other zones are not limited")
+                .hasSize(1);
+        String one = emulator.liveInstances().stream().filter(i -> i.zone().equals("us-east-1a")).findFirst()
+                .orElseThrow().id();
+        ec2.terminateInstances(r -> r.instanceIds(one));
+        assertThat(ec2.runInstances(in("us-east-1a", 1, 1).build()).instances()).as("room again after a terminate")
+                .hasSize(1);
+    }
+
+    @Test
     void latencyIsAddedToEachCall() {
         emulator.faults().latency("DescribeAvailabilityZones", Duration.ofMillis(300));
         long start = System.nanoTime();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -25,6 +26,10 @@ public final class Faults {
     private double rateTokens;
     private long rateRefilledAt;
     private long rateRetryAfter = -1;
+    private double throttleFraction;
+    private Random throttleDraws;
+    private long fractionRetryAfter = -1;
+    private final Map<String, Integer> zoneCapacity = new HashMap<>();
     private long invisibleMillis;
     private int createThenFail = -1;
     private int terminateFailures;
@@ -43,6 +48,7 @@ public final class Faults {
     public synchronized Faults clearCapacity() {
         noCapacity.clear();
         capacityLimit.clear();
+        zoneCapacity.clear();
         return this;
     }
 
@@ -93,6 +99,30 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Each call is throttled (RequestLimitExceeded) with probability {@code p}, drawn from a generator seeded with
+     * {@code seed} (the same seed and call order give the same throttled calls); {@code Retry-After:
+     * retryAfterSeconds} when it is &gt;= 0. p 0 turns it off.
+     */
+    public synchronized Faults throttleFraction(double p, long seed, long retryAfterSeconds) {
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("throttle fraction must be within [0, 1]: " + p);
+        }
+        throttleFraction = p;
+        throttleDraws = new Random(seed);
+        fractionRetryAfter = retryAfterSeconds;
+        return this;
+    }
+
+    /**
+     * {@code zone} holds at most {@code k} live instances: a RunInstances that would go beyond fails with
+     * InsufficientInstanceCapacity, so a cluster created node by node gets k of its nodes there (partial success).
+     */
+    public synchronized Faults zoneCapacity(String zone, int k) {
+        zoneCapacity.put(zone, k);
+        return this;
+    }
+
     /** Every call (action null) or every call of {@code action} is answered after {@code latency}. */
     public synchronized Faults latency(String action, Duration latency) {
         latencyMillis.put(action == null ? ANY : action, latency.toMillis());
@@ -136,7 +166,10 @@ public final class Faults {
         vcpuQuota.clear();
         instanceQuota.clear();
         capacityLimit.clear();
+        zoneCapacity.clear();
         latencyMillis.clear();
+        throttleFraction = 0;
+        throttleDraws = null;
         throttleNext = 0;
         ratePerSecond = 0;
         invisibleMillis = 0;
@@ -159,6 +192,9 @@ public final class Faults {
         if (throttleNext > 0) {
             throttleNext--;
             return throttled(throttleRetryAfter);
+        }
+        if (throttleFraction > 0 && throttleDraws.nextDouble() < throttleFraction) {
+            return throttled(fractionRetryAfter);
         }
         if (ratePerSecond > 0) {
             long now = System.nanoTime();
@@ -188,6 +224,11 @@ public final class Faults {
     /** The most instances one request may get in {@code zone}, or Integer.MAX_VALUE. */
     synchronized int capacityLimit(String zone) {
         return capacityLimit.getOrDefault(zone, capacityLimit.getOrDefault(ANY, Integer.MAX_VALUE));
+    }
+
+    /** The most live instances {@code zone} may hold, or Integer.MAX_VALUE. */
+    synchronized int zoneCapacity(String zone) {
+        return zoneCapacity.getOrDefault(zone, Integer.MAX_VALUE);
     }
 
     /** Takes the create-then-fail switch: k, or -1 when it is off. */

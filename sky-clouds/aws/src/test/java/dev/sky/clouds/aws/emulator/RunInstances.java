@@ -77,7 +77,7 @@ final class RunInstances {
                 authorized.addAll(CloudInit.authorizedKeys(CloudInit.decode(userData)));
             }
             String zone = zone(p.struct("Placement").get("AvailabilityZone"), region, type);
-            int count = Math.min(max, world.faults.capacityLimit(zone));
+            int count = Math.min(max, Math.min(world.faults.capacityLimit(zone), roomIn(zone)));
             if (count < min) {
                 throw Ec2Error.insufficientCapacity(type, zone);
             }
@@ -269,8 +269,18 @@ final class RunInstances {
             }
             return requested;
         }
-        return zones.stream().filter(z -> world.faults.hasCapacity(z, type)).findFirst()
+        return zones.stream().filter(z -> world.faults.hasCapacity(z, type) && roomIn(z) > 0).findFirst()
                 .orElseThrow(() -> Ec2Error.insufficientCapacity(type, zones.get(0)));
+    }
+
+    /** How many more instances {@code zone} has room for ({@link Faults#zoneCapacity}). */
+    private int roomIn(String zone) {
+        int cap = world.faults.zoneCapacity(zone);
+        if (cap == Integer.MAX_VALUE) {
+            return cap;
+        }
+        long live = world.instances.values().stream().filter(i -> i.live() && i.zone.equals(zone)).count();
+        return (int) Math.max(0, cap - live);
     }
 
     /** Fits the count within the region's quotas the way EC2 does: at least MinCount, or the request fails. */
