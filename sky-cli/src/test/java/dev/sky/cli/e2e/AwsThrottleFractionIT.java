@@ -61,7 +61,10 @@ class AwsThrottleFractionIT {
         }
     }
 
-    /** What one (p, hint) series measured. */
+    /**
+     * What one (p, hint) series measured. retries/op: throttled answers per EC2 operation, an operation being a call
+     * that was answered in the end or the one call a failed command gave up on.
+     */
     static final class Series {
         final double p;
         final boolean hint;
@@ -87,7 +90,8 @@ class AwsThrottleFractionIT {
                     + " (launch %d, down %d) leaks=%d retries/op=%.2f throttled/launch=%.1f throttled/down=%.1f"
                     + " peak=%d/s (no budget) extraWall=%.1fs (run %.1fs vs %.1fs unthrottled) seed=%d", p,
                     hint ? HINT_SECONDS + "s" : "none", runs, launchErrors + downErrors, launchErrors, downErrors,
-                    leaks, answered == 0 ? 0.0 : (double) throttled / answered, (double) throttledInLaunches / runs,
+                    leaks, (double) throttled / Math.max(1, answered + launchErrors + downErrors),
+                    (double) throttledInLaunches / runs,
                     (double) throttledInDowns / runs, peakPerSecond, (wall - baselineMs) / 1000.0, wall / 1000.0,
                     baselineMs / 1000.0, seed);
         }
