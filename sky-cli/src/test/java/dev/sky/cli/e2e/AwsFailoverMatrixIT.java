@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability scenario 10 on AWS, a randomized failover matrix: infra unpinned ({@code aws}: every region of the
- * catalog a candidate), pinned to a region, or pinned to a zone; 1 or 2 nodes; zones without capacity, zones with
+ * catalog a candidate), pinned to a region, or pinned to a zone; 1 or 2 nodes, on-demand or (one case in four) spot,
+ * whose candidates are single zones; zones without capacity, zones with
  * room for fewer nodes than asked (partial success), region quotas. For each case the expected attempts come from the
  * plan ({@code sky launch --dryrun --json}) and the documented rules ({@link FailoverCase#expect}); the emulator's
  * ledger must show exactly those locations in that order (so no failed location is tried twice and no pin is left),
@@ -36,8 +37,8 @@ class AwsFailoverMatrixIT {
     @TempDir
     static Path dir;
     static AwsSky aws;
-    /** The unpinned plan per node count, where pinned cases pick their region or zone. */
-    static final Map<Integer, List<Map<String, Object>>> UNPINNED = new HashMap<>();
+    /** The unpinned plan per node count and spot, where pinned cases pick their region or zone. */
+    static final Map<String, List<Map<String, Object>>> UNPINNED = new HashMap<>();
 
     @BeforeAll
     static void start() {
@@ -66,12 +67,13 @@ class AwsFailoverMatrixIT {
         for (int k = 0; k < cases; k++) {
             String why = "seed " + seed + ", case " + k;
             int nodes = random.nextInt(3) == 0 ? 1 : 2;
-            String infra = infra(random, nodes);
-            String task = task(k, infra, nodes);
+            boolean spot = random.nextInt(4) == 0;
+            String infra = infra(random, nodes, spot);
+            String task = task(k, infra, nodes, spot);
             List<Map<String, Object>> candidates = aws.candidates(task);
             FailoverCase fc = FailoverCase.random(random, infra, nodes, candidates);
             FailoverCase.Expected expected = fc.expect(candidates);
-            why += " (" + fc + ")";
+            why += " (" + fc + (spot ? " spot" : "") + ")";
 
             aws.emulator.faults().reset();
             fc.apply(aws.emulator.faults());
@@ -108,7 +110,8 @@ class AwsFailoverMatrixIT {
             }
             aws.assertNothingAlive();
             assertThat(StateDb.clusterNames(aws.sky.skyHome())).as("%s: no row left", why).doesNotContain(c);
-            System.out.println("[reliability] scenario 10 (aws): case " + k + " " + fc + " tried " + tried
+            System.out.println("[reliability] scenario 10 (aws): case " + k + " " + fc + (spot ? " spot" : "")
+                    + " tried " + tried
                     + (expected.success() == null ? " -> none had room" : " -> up in " + expected.success()) + " "
                     + ms + " ms");
         }
@@ -122,12 +125,13 @@ class AwsFailoverMatrixIT {
     }
 
     /** Unpinned one time in two; else a region of the unpinned plan, or a zone of one. */
-    private static String infra(Random random, int nodes) {
+    private static String infra(Random random, int nodes, boolean spot) {
         int pick = random.nextInt(10);
         if (pick < 5) {
             return "aws";
         }
-        List<Map<String, Object>> all = UNPINNED.computeIfAbsent(nodes, n -> aws.candidates(task(-1, "aws", n)));
+        List<Map<String, Object>> all = UNPINNED.computeIfAbsent(nodes + "/" + spot,
+                key -> aws.candidates(task(-1, "aws", nodes, spot)));
         String region = (String) all.get(random.nextInt(Math.min(4, all.size()))).get("region");
         if (pick < 8) {
             return "aws/" + region;
@@ -136,14 +140,15 @@ class AwsFailoverMatrixIT {
         return "aws/" + region + "/" + zones.get(random.nextInt(zones.size()));
     }
 
-    private static String task(int k, String infra, int nodes) {
+    private static String task(int k, String infra, int nodes, boolean spot) {
         return aws.sky.task("matrix-" + k + ".yaml", """
                 resources:
                   infra: %s
                   cpus: 2
+                  use_spot: %s
                 num_nodes: %d
                 run: echo matrix-ok
-                """.formatted(infra, nodes));
+                """.formatted(infra, spot, nodes));
     }
 
     /** The RunInstances calls grouped into attempts: consecutive calls in the same region and zone. */
