@@ -46,7 +46,7 @@ record FailoverCase(String infra, int nodes, boolean noCapacityAnywhere, Set<Str
         return out;
     }
 
-    /** The zones of {@code region} the candidates list (the zones a whole-region attempt may land in). */
+    /** The zones of {@code region} the candidates list: where a zone-pinned case picks its zone. */
     @SuppressWarnings("unchecked")
     static List<String> zonesOf(List<Map<String, Object>> candidates, String region) {
         Set<String> out = new LinkedHashSet<>();
