@@ -207,13 +207,13 @@ class AwsThrottleIT {
 
         // More throttled Describes than sky retries: the create's wait fails. Whatever was created must be tracked
         // (a row names its cluster) or already gone; `sky down` then leaves nothing.
-        aws.emulator.faults().throttleDescribeAfterRun(12);
+        aws.emulator.faults().throttleDescribeAfterRun(16);
         CommandResult hard = aws.run("launch", "-c", "dar2", "-y", "-d", task);
         assertThat(hard).noStackTrace();
         List<String> rows = StateDb.clusterNames(aws.sky.skyHome());
         assertThat(aws.emulator.liveInstances()).as("every live instance has a record")
                 .allSatisfy(i -> assertThat(rows).contains(i.tags().get("skypilot-cluster-name")));
-        System.out.println("[reliability] scenario 9 (aws): Describe throttled after RunInstances: 1 -> launch ok; 12"
+        System.out.println("[reliability] scenario 9 (aws): Describe throttled after RunInstances: 1 -> launch ok; 16"
                 + " -> launch exit " + hard.exitCode() + ", rows " + rows + ", live " + aws.emulator.liveInstances()
                 .size());
         aws.emulator.faults().reset();

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * what still fails through {@link AwsErrors}.
  */
 final class Ec2Calls implements AutoCloseable {
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 12;
 
     final String region;
     final Ec2Client ec2;
