@@ -172,6 +172,19 @@ public final class Ec2Emulator implements AutoCloseable {
         instances.shutdownFromInside(instanceId);
     }
 
+    /**
+     * The instance comes back at a new address the next time it starts after a stop, as an EC2 instance without
+     * an Elastic IP does (in node mode its node moves to another loopback address and port).
+     */
+    public void newAddressOnNextStart(String instanceId) {
+        synchronized (world) {
+            if (!world.instances.containsKey(instanceId)) {
+                throw new IllegalArgumentException("no instance " + instanceId);
+            }
+            world.newAddressOnNextStart(instanceId);
+        }
+    }
+
     /** Waits for the node work queued so far (node mode); then every state settles at its time. */
     public void awaitNodeWork() {
         world.drain();

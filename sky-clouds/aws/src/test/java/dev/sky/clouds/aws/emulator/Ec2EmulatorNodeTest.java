@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Node mode: an instance is a real local-cloud node. Log in with the imported key and with a key from the
- * cloud-config user data, shut it down from inside, start it again, terminate it, and check nothing runs after.
+ * cloud-config user data, shut it down from inside, start it again (once at a new address), terminate it, and check
+ * nothing runs after.
  */
 class Ec2EmulatorNodeTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -66,13 +67,25 @@ class Ec2EmulatorNodeTest {
             ec2.startInstances(r -> r.instanceIds(id));
             Instance again = awaitState(ec2, id, InstanceStateName.RUNNING);
             assertThat(exec(again, key.privateKey(), "echo ok")).isEqualTo("ok\n");
+            assertThat(again.publicIpAddress()).as("a plain restart keeps the address").isEqualTo(up.publicIpAddress());
+
+            // Without an Elastic IP, a restart may come back at a new address: the node moves, its disk stays.
+            exec(again, key.privateKey(), "echo kept > ~/disk-mark");
+            ec2.stopInstances(r -> r.instanceIds(id));
+            awaitState(ec2, id, InstanceStateName.STOPPED);
+            emulator.newAddressOnNextStart(id);
+            ec2.startInstances(r -> r.instanceIds(id));
+            Instance moved = awaitState(ec2, id, InstanceStateName.RUNNING);
+            assertThat(moved.publicIpAddress()).startsWith("127.").isNotEqualTo(again.publicIpAddress());
+            assertThat(exec(moved, key.privateKey(), "cat ~/disk-mark")).isEqualTo("kept\n");
+            assertThat(refused(again)).as("nothing listens at the old address").isTrue();
             long hostPid = emulator.nodeHostPid(id).orElseThrow();
 
             ec2.terminateInstances(r -> r.instanceIds(id));
             awaitState(ec2, id, InstanceStateName.TERMINATED);
             assertThat(ProcessHandle.of(hostPid).filter(ProcessHandle::isAlive)).as("the node host").isEmpty();
             assertThat(Files.exists(emulator.nodeHome(id))).isFalse();
-            assertThat(refused(again)).as("nothing listens at the node's SSH port").isTrue();
+            assertThat(refused(moved)).as("nothing listens at the node's SSH port").isTrue();
             assertThat(emulator.liveInstances()).isEmpty();
         }
     }

@@ -2,9 +2,11 @@ package dev.sky.clouds.aws.emulator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ final class Ec2World {
     private final NodeBackend backend;
     private final ExecutorService workers;
     private int addressCounter;
+    /** Instances that get a new address when they next start after a stop (EC2 without an Elastic IP). */
+    private final Set<String> newAddressOnStart = new HashSet<>();
 
     Ec2World(EmulatorOptions options, Faults faults, NodeBackend backend, ExecutorService workers) {
         this.options = options;
@@ -92,6 +96,11 @@ final class Ec2World {
         }
     }
 
+    /** The instance gets a new address at its next start, as an EC2 instance without an Elastic IP does. */
+    synchronized void newAddressOnNextStart(String instanceId) {
+        newAddressOnStart.add(instanceId);
+    }
+
     /** Moves an instance to a transitional state and, in node mode, starts the node work that goes with it. */
     synchronized void transition(EmulatedInstance i, InstanceState next, String reasonCode, String reasonMessage) {
         long delay = switch (next) {
@@ -100,14 +109,18 @@ final class Ec2World {
             default -> options.shuttingDownFor().toMillis();
         };
         i.moveTo(next, now() + delay, reasonCode, reasonMessage);
+        boolean readdress = next == InstanceState.PENDING && newAddressOnStart.remove(i.id);
         if (backend == null) {
-            if (next == InstanceState.PENDING && i.privateIp == null) {
+            if (next == InstanceState.PENDING && (i.privateIp == null || readdress)) {
                 assignFakeAddress(i);
             }
             return;
         }
         switch (next) {
             case PENDING -> schedule(i, inst -> {
+                if (readdress) {
+                    backend.readdress(inst.id);
+                }
                 NodeBackend.NodeAddress a = backend.up(inst);
                 synchronized (this) {
                     inst.privateIp = a.address();

@@ -1,5 +1,7 @@
 package dev.sky.clouds.aws.emulator;
 
+import dev.sky.clouds.local.provision.AddressAllocator;
+import dev.sky.clouds.local.provision.LocalClusterSpec;
 import dev.sky.clouds.local.provision.LocalLayout;
 import dev.sky.clouds.local.provision.LocalProvisioner;
 import dev.sky.clouds.local.provision.NodeKeys;
@@ -121,6 +123,14 @@ final class LocalNodeBackend implements NodeBackend {
     @Override
     public void stop(String instanceId) {
         provisioner.stop(ClusterRef.of(instanceId));
+    }
+
+    @Override
+    public void readdress(String instanceId) {
+        LocalClusterSpec old = LocalClusterSpec.read(layout.specFile(instanceId));
+        // The allocator skips every address a spec holds, this node's included, so the new one differs.
+        new AddressAllocator(layout).allocate(old.nodes().size(), nodes -> new LocalClusterSpec(old.cluster(),
+                old.user(), nodes).write(layout.specFile(instanceId)));
     }
 
     @Override

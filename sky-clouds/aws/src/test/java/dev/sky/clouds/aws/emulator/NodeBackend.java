@@ -14,6 +14,9 @@ interface NodeBackend extends AutoCloseable {
 
     void stop(String instanceId);
 
+    /** Moves a stopped instance's node to an address no other node holds, for its next {@link #up}. */
+    void readdress(String instanceId);
+
     /** Ends the node and deletes its folders; succeeds when there is no node. */
     void terminate(String instanceId);
 
