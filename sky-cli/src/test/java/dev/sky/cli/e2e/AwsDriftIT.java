@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  */
 class AwsDriftIT {
     static final String CLUSTER_TAG = "skypilot-cluster-name";
+    /** The launch's progress line for the workdir, e.g. "Syncing the workdir (...) to 1 node(s): 0 file(s), 0 B sent". */
+    private static final Pattern WORKDIR_SENT = Pattern.compile(
+            "Syncing the workdir .*?: (\\d+) file\\(s\\), ([0-9.]+ [KM]?B) sent");
     @TempDir
     static Path dir;
     static AwsSky aws;
@@ -223,16 +228,54 @@ class AwsDriftIT {
                 + " clusters " + refreshMs + " ms with a frozen head, " + healthyRefreshMs + " ms all healthy");
     }
 
+    /** The workdir sync's own count from a launch's progress line: files sent, and the bytes as printed. */
+    private static String[] workdirSent(CommandResult launch) {
+        Matcher m = WORKDIR_SENT.matcher(launch.stderr());
+        assertThat(m.find()).as("workdir sync line in %s", launch.stderr()).isTrue();
+        return new String[] {m.group(1), m.group(2)};
+    }
+
     @Test
-    void relaunchingAnUpClusterCreatesNothingAndDownIsIdempotent() {
-        assertThat(aws.run("launch", "-c", "idem", "-y", "-d", oneNode)).succeeded();
+    void relaunchingAnUpClusterCreatesNothingAndDownIsIdempotent() throws Exception {
+        Path workdir = Files.createDirectories(dir.resolve("idem-workdir/src"));
+        for (int f = 0; f < 20; f++) {
+            Files.writeString(workdir.resolve("file-" + f + ".txt"), "line\n".repeat(50 + f));
+        }
+        String task = aws.sky.task("idem.yaml", """
+                resources:
+                  infra: aws/us-east-1
+                  cpus: 2
+                  disk_tier: high
+                workdir: %s
+                setup: echo setup >> ~/setup-runs
+                run: echo hello
+                """.formatted(workdir.getParent()));
+        CommandResult first = aws.run("launch", "-c", "idem", "-y", "-d", task);
+        assertThat(first).succeeded();
+        assertThat(workdirSent(first)[0]).as("the first launch sends every file").isEqualTo("20");
         int runs = aws.emulator.ledger().count("RunInstances");
         int relaunches = "full".equals(System.getProperty("sky.reliability")) ? 5 : 2;
+        long filesResent = 0;
+        String bytesResent = "";
         for (int i = 0; i < relaunches; i++) {
-            assertThat(aws.run("launch", "-c", "idem", "-y", "-d", "--fast", oneNode)).succeeded();
+            CommandResult again = aws.run("launch", "-c", "idem", "-y", "-d", "--fast", task);
+            assertThat(again).succeeded();
+            String[] sent = workdirSent(again);
+            filesResent += Long.parseLong(sent[0]);
+            bytesResent = sent[1];
+            assertThat(sent).as("relaunch %d: nothing re-sent", i).containsExactly("0", "0 B");
         }
-        assertThat(aws.emulator.ledger().count("RunInstances")).as("no new instances").isEqualTo(runs);
+        int extraInstances = aws.emulator.ledger().count("RunInstances") - runs;
+        assertThat(extraInstances).as("no new instances").isZero();
         assertThat(ids("idem")).hasSize(1);
+        Path setupRuns = aws.emulator.nodeHome(ids("idem").get(0)).resolve("setup-runs");
+        long setups = Files.readAllLines(setupRuns).size();
+        assertThat(setups).as("setup ran at the first launch only").isEqualTo(1);
+        // The count is live: one changed file is sent, and only that one.
+        Files.writeString(workdir.resolve("file-3.txt"), "changed\n");
+        CommandResult changed = aws.run("launch", "-c", "idem", "-y", "-d", "--fast", task);
+        assertThat(changed).succeeded();
+        assertThat(workdirSent(changed)).containsExactly("1", "8 B");
         // disk_tier: high reached EC2 as SkyPilot sets it: gp3 with 7000 IOPS and 437 MB/s.
         var volume = ec2.describeVolumes(b -> b.filters(f -> f.name("attachment.instance-id").values(ids("idem"))))
                 .volumes().get(0);
@@ -246,6 +289,10 @@ class AwsDriftIT {
         assertThat(down).succeeded();
         aws.assertNothingAlive();
         assertThat(StateDb.clusterNames(aws.sky.skyHome())).doesNotContain("idem");
+        System.out.println("[reliability] scenario 8 (aws): relaunches=" + relaunches + " extraInstances="
+                + extraInstances + " setupRuns=" + setups + " filesResyncedOnNoOpLaunch=" + filesResent
+                + " bytesResyncedOnNoOpLaunch=" + bytesResent + " (one changed file: 1 file, 8 B)"
+                + " rowsDeletedWhileAlive=0 (down after 2 failed terminates: row gone, 0 instances alive)");
 
         // (b) down again: the history shows it ended, so it is "already terminated", exit 0, and no cloud call.
         int callsBefore = aws.emulator.ledger().calls().size();
@@ -273,6 +320,8 @@ class AwsDriftIT {
         aws.emulator.faults().reset();
         assertThat(ids("silent")).as("the ledger shows the instance alive").isEqualTo(before);
         assertThat(aws.sky.cluster("silent")).as("record kept").isPresent();
+        System.out.println("[reliability] scenario 8 (aws, silent terminate): rowsDeletedWhileAlive=0 (exit "
+                + down.exitCode() + ", the record kept while the ledger shows " + before.size() + " instance alive)");
 
         assertThat(aws.run("down", "-y", "silent")).succeeded();
         aws.assertNothingAlive();
