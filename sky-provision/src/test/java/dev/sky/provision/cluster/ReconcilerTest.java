@@ -123,6 +123,25 @@ class ReconcilerTest {
     }
 
     @Test
+    void removingAVanishedClusterCleansUpWhatTheCloudMadeAndKeepsTheRowIfThatFails() {
+        ClusterRecord r = cluster("gone", 1, ClusterStatus.UP);
+        f.mem1.vanish("gone");
+        f.mem1.failNextTerminates(1);
+
+        Reconciled failed = reconciler(Duration.ZERO).refreshOne(r);
+
+        assertThat(failed.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(f.ctx.state().clusters().get("gone")).as("kept until the cleanup works").isPresent();
+        assertThat(forgotten).isEmpty();
+
+        Reconciled later = reconciler(Duration.ZERO).refreshOne(r);
+
+        assertThat(later.verdict()).isEqualTo(Verdict.REMOVED);
+        assertThat(f.mem1.terminateCalls()).as("terminate (idempotent) deletes the cloud's leftovers").isEqualTo(2);
+        assertThat(forgotten).containsExactly("gone");
+    }
+
+    @Test
     void nodesHiddenByEventualConsistencyAreNeverForgotten() {
         ClusterRecord r = cluster("slow", 1, ClusterStatus.INIT);
         // Invisible to the first listing only: the confirming query under the lock sees it.

@@ -40,6 +40,7 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
     private final Map<String, Integer> hiddenQueries = new HashMap<>();
     private final List<String> createLog = new ArrayList<>();
     private int failingTerminates;
+    private int terminateCalls;
     private boolean offersBulk;
     private int clusterInfoCalls;
     private int bulkCalls;
@@ -257,8 +258,14 @@ public final class InMemoryProvisioner implements Provisioner, TaggedResources {
         nodes.forEach(n -> n.status = n.status == InstanceStatus.RUNNING ? n.status : InstanceStatus.PENDING);
     }
 
+    /** Terminate calls so far, failed ones included. */
+    public synchronized int terminateCalls() {
+        return terminateCalls;
+    }
+
     @Override
     public synchronized void terminate(ClusterRef cluster) {
+        terminateCalls++;
         if (failingTerminates > 0) {
             failingTerminates--;
             throw ProvisionException.failed(cloudId, "InternalError: try again in 60 s", null);

@@ -198,6 +198,11 @@ public final class Reconciler {
                 ctx.state().reconcile().clearAbsent(r.name());
                 return new Reconciled(r.name(), r, current, Verdict.UNCHANGED, null);
             }
+            // The nodes are gone, but not what the cloud made with them (on AWS the security group and the launch
+            // generation behind RunInstances' ClientToken, which would make the next launch of this name fail with
+            // IdempotentParameterMismatch). Terminate is idempotent and deletes them; if it fails the row stays and
+            // the next refresh tries again.
+            p.terminate(ref);
             removedHook.accept(r.name());
             ctx.state().reconcile().clearAbsent(r.name());
             return new Reconciled(r.name(), r, Optional.empty(), Verdict.REMOVED, null);
