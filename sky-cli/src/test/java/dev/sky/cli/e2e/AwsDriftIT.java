@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
 import dev.sky.cli.testing.MiniJson;
-import dev.sky.clouds.aws.emulator.Ec2Emulator.InstanceView;
 import dev.sky.clouds.aws.emulator.EmulatorClients;
 import dev.sky.provision.runtime.NodeRuntime;
 import java.nio.file.Files;
@@ -77,11 +76,6 @@ class AwsDriftIT {
         }
     }
 
-    private static List<String> ids(String cluster) {
-        return aws.emulator.liveInstances().stream().filter(i -> cluster.equals(i.tags().get(CLUSTER_TAG)))
-                .map(InstanceView::id).toList();
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, String> refreshVerdicts() {
         CommandResult r = aws.run("status", "--refresh", "--json");
@@ -100,9 +94,9 @@ class AwsDriftIT {
             assertThat(aws.run("launch", "-c", c, "-y", "-d", oneNode)).succeeded();
         }
         assertThat(aws.run("launch", "-c", "d-partial", "-y", "-d", twoNodes)).succeeded();
-        ec2.terminateInstances(b -> b.instanceIds(ids("d-gone")));
-        ec2.stopInstances(b -> b.instanceIds(ids("d-stopped")));
-        ec2.terminateInstances(b -> b.instanceIds(ids("d-partial").get(1)));
+        ec2.terminateInstances(b -> b.instanceIds(aws.instanceIds("d-gone")));
+        ec2.stopInstances(b -> b.instanceIds(aws.instanceIds("d-stopped")));
+        ec2.terminateInstances(b -> b.instanceIds(aws.instanceIds("d-partial").get(1)));
         aws.emulator.awaitNodeWork();
 
         Map<String, String> first = refreshVerdicts();
@@ -128,35 +122,6 @@ class AwsDriftIT {
         aws.assertNothingAlive();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> refreshOutcomes() {
-        CommandResult r = aws.run("status", "--refresh", "--json");
-        assertThat(r).succeeded();
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Map<String, Object> n : (List<Map<String, Object>>) MiniJson.object(r.stdout().trim())
-                .getOrDefault("refresh", List.of())) {
-            out.put((String) n.get("name"), n);
-        }
-        return out;
-    }
-
-    private static Path headNodeDir(String cluster) {
-        return aws.emulator.nodeHome(ids(cluster).get(0)).resolve(".sky/clusters/" + cluster + "/node-0");
-    }
-
-    /** The first line of a node's file, or "" while it does not exist. */
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).strip();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    private static void signal(long pid, String sig) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor()).isZero();
-    }
-
     @Test
     void aDeadRuntimeOnALiveNodeIsInitUntilStartAndAFrozenHeadStaysUp() throws Exception {
         String longJob = aws.sky.task("long.yaml", """
@@ -169,27 +134,27 @@ class AwsDriftIT {
             assertThat(aws.run("launch", "-c", c, "-y", "-d", oneNode)).succeeded();
         }
         assertThat(aws.run("launch", "-c", "rt-sched", "-y", "-d", longJob)).succeeded();
-        Path sched = headNodeDir("rt-sched");
-        Poll.until("the job runs", Duration.ofMinutes(1), () -> read(sched.resolve("jobs/1/status")).equals("RUNNING"));
+        Path sched = aws.headNodeDir("rt-sched");
+        Poll.until("the job runs", Duration.ofMinutes(1), () -> NodeFiles.readOrEmpty(sched.resolve("jobs/1/status")).equals("RUNNING"));
         // Drifts on live nodes: the runtime's entry script removed; the scheduler daemon killed while a job runs.
-        Path runtime = aws.emulator.nodeHome(ids("rt-files").get(0)).resolve(".sky/runtime/"
+        Path runtime = aws.emulator.nodeHome(aws.instanceIds("rt-files").get(0)).resolve(".sky/runtime/"
                 + NodeRuntime.version());
         Files.delete(runtime.resolve("sky-rt"));
         long schedulerPid = Long.parseLong(Files.readString(sched.resolve("scheduler.pid")).strip());
-        signal(schedulerPid, "KILL");
+        Procs.signal(schedulerPid, "KILL");
         Poll.until("the scheduler is dead", Duration.ofSeconds(30), () -> ProcessHandle.of(schedulerPid)
                 .map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
         // A transient SSH failure: the head's SSH server frozen (SIGSTOP) while the cloud says the node runs.
-        long frozen = aws.emulator.nodeHostPid(ids("rt-frozen").get(0)).orElseThrow();
+        long frozen = aws.emulator.nodeHostPid(aws.instanceIds("rt-frozen").get(0)).orElseThrow();
         Map<String, Map<String, Object>> first;
         long refreshMs;
-        signal(frozen, "STOP");
+        Procs.signal(frozen, "STOP");
         try {
             long t0 = System.nanoTime();
-            first = refreshOutcomes();
+            first = aws.refreshOutcomes();
             refreshMs = (System.nanoTime() - t0) / 1_000_000;
         } finally {
-            signal(frozen, "CONT");
+            Procs.signal(frozen, "CONT");
         }
 
         assertThat(first.get("rt-files")).containsEntry("verdict", "RUNTIME_DOWN");
@@ -211,13 +176,13 @@ class AwsDriftIT {
         assertThat(aws.run("start", "-y", "rt-files")).succeeded();
         assertThat(aws.run("launch", "-c", "rt-sched", "-y", "-d", longJob)).succeeded();
         long t1 = System.nanoTime();
-        Map<String, Map<String, Object>> after = refreshOutcomes();
+        Map<String, Map<String, Object>> after = aws.refreshOutcomes();
         long healthyRefreshMs = (System.nanoTime() - t1) / 1_000_000;
         assertThat(after).as("every cluster healthy now").isEmpty();
         for (String c : List.of("rt-files", "rt-sched", "rt-frozen", "rt-healthy")) {
             assertThat(aws.sky.cluster(c).orElseThrow().get("status")).as(c).isEqualTo("UP");
         }
-        assertThat(read(sched.resolve("jobs/1/status"))).as("the job runs on").isEqualTo("RUNNING");
+        assertThat(NodeFiles.readOrEmpty(sched.resolve("jobs/1/status"))).as("the job runs on").isEqualTo("RUNNING");
         assertThat(aws.emulator.ledger().count("RunInstances")).as("no new instance").isEqualTo(runs);
         long correct = java.util.stream.Stream.of(first.get("rt-files").get("verdict").equals("RUNTIME_DOWN"),
                 first.get("rt-sched").get("verdict").equals("RUNTIME_DOWN"),
@@ -267,8 +232,8 @@ class AwsDriftIT {
         }
         int extraInstances = aws.emulator.ledger().count("RunInstances") - runs;
         assertThat(extraInstances).as("no new instances").isZero();
-        assertThat(ids("idem")).hasSize(1);
-        Path setupRuns = aws.emulator.nodeHome(ids("idem").get(0)).resolve("setup-runs");
+        assertThat(aws.instanceIds("idem")).hasSize(1);
+        Path setupRuns = aws.emulator.nodeHome(aws.instanceIds("idem").get(0)).resolve("setup-runs");
         long setups = Files.readAllLines(setupRuns).size();
         assertThat(setups).as("setup ran at the first launch only").isEqualTo(1);
         // The count is live: one changed file is sent, and only that one.
@@ -277,7 +242,7 @@ class AwsDriftIT {
         assertThat(changed).succeeded();
         assertThat(workdirSent(changed)).containsExactly("1", "8 B");
         // disk_tier: high reached EC2 as SkyPilot sets it: gp3 with 7000 IOPS and 437 MB/s.
-        var volume = ec2.describeVolumes(b -> b.filters(f -> f.name("attachment.instance-id").values(ids("idem"))))
+        var volume = ec2.describeVolumes(b -> b.filters(f -> f.name("attachment.instance-id").values(aws.instanceIds("idem"))))
                 .volumes().get(0);
         assertThat(volume.volumeTypeAsString()).isEqualTo("gp3");
         assertThat(volume.iops()).isEqualTo(7000);
@@ -308,7 +273,7 @@ class AwsDriftIT {
     @Test
     void terminateThatReportsSuccessButLeavesTheInstanceRunningKeepsTheRecord() {
         assertThat(aws.run("launch", "-c", "silent", "-y", "-d", oneNode)).succeeded();
-        List<String> before = ids("silent");
+        List<String> before = aws.instanceIds("silent");
         aws.emulator.faults().silentTerminations(10);
 
         CommandResult down = aws.run("down", "-y", "silent");
@@ -318,7 +283,7 @@ class AwsDriftIT {
         assertThat(down.stderr()).contains("did not start shutting down").contains("The record is kept")
                 .contains("sky down silent");
         aws.emulator.faults().reset();
-        assertThat(ids("silent")).as("the ledger shows the instance alive").isEqualTo(before);
+        assertThat(aws.instanceIds("silent")).as("the ledger shows the instance alive").isEqualTo(before);
         assertThat(aws.sky.cluster("silent")).as("record kept").isPresent();
         System.out.println("[reliability] scenario 8 (aws, silent terminate): rowsDeletedWhileAlive=0 (exit "
                 + down.exitCode() + ", the record kept while the ledger shows " + before.size() + " instance alive)");
@@ -331,7 +296,7 @@ class AwsDriftIT {
     @Test
     void downAfterAnOutOfBandDeleteSaysAlreadyTerminated() {
         assertThat(aws.run("launch", "-c", "oob", "-y", "-d", oneNode)).succeeded();
-        ec2.terminateInstances(b -> b.instanceIds(ids("oob")));
+        ec2.terminateInstances(b -> b.instanceIds(aws.instanceIds("oob")));
         aws.emulator.awaitNodeWork();
 
         CommandResult down = aws.run("down", "-y", "oob");

@@ -4,8 +4,6 @@ import static dev.sky.cli.testing.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sky.cli.testing.CommandResult;
-import dev.sky.cli.testing.MiniJson;
-import dev.sky.clouds.aws.emulator.Ec2Emulator.InstanceView;
 import dev.sky.clouds.aws.emulator.EmulatorClients;
 import dev.sky.provision.runtime.NodeRuntime;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +117,7 @@ class AwsDriftLoopIT {
             long t0 = System.nanoTime();
             Map<String, Map<String, Object>> outcomes;
             try {
-                outcomes = refreshOutcomes();
+                outcomes = aws.refreshOutcomes();
             } finally {
                 d.afterRefresh();
             }
@@ -165,7 +162,7 @@ class AwsDriftLoopIT {
     private record Drifted(long frozenPid, long jobId) {
         void afterRefresh() throws Exception {
             if (frozenPid > 0) {
-                signal(frozenPid, "CONT");
+                Procs.signal(frozenPid, "CONT");
             }
         }
     }
@@ -181,7 +178,7 @@ class AwsDriftLoopIT {
     }
 
     private Drifted apply(Kind kind, String c) throws Exception {
-        List<String> ids = ids(c);
+        List<String> ids = aws.instanceIds(c);
         switch (kind) {
             case NONE -> { }
             case STOP -> {
@@ -207,18 +204,18 @@ class AwsDriftLoopIT {
                 Matcher m = JOB_ID.matcher(exec.stdout());
                 assertThat(m.find()).as("job id in %s", exec.stdout()).isTrue();
                 long job = Long.parseLong(m.group(1));
-                Path node = headNodeDir(c);
+                Path node = aws.headNodeDir(c);
                 Poll.until("job " + job + " runs on " + c, Duration.ofMinutes(1),
-                        () -> read(node.resolve("jobs/" + job + "/status")).equals("RUNNING"));
+                        () -> NodeFiles.readOrEmpty(node.resolve("jobs/" + job + "/status")).equals("RUNNING"));
                 long pid = Long.parseLong(Files.readString(node.resolve("scheduler.pid")).strip());
-                signal(pid, "KILL");
+                Procs.signal(pid, "KILL");
                 Poll.until("the scheduler of " + c + " is dead", Duration.ofSeconds(30),
                         () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
                 return new Drifted(0, job);
             }
             case SSH_FROZEN -> {
                 long pid = aws.emulator.nodeHostPid(ids.get(0)).orElseThrow();
-                signal(pid, "STOP");
+                Procs.signal(pid, "STOP");
                 return new Drifted(pid, 0);
             }
             case TERMINATE_ALL -> {
@@ -258,12 +255,12 @@ class AwsDriftLoopIT {
     private static boolean removedAfterGrace(String c, String where) {
         long firstSeen = System.nanoTime();
         Poll.until("refresh removes " + c + " (" + where + ")", Duration.ofMinutes(2), () -> {
-            refreshOutcomes();
+            aws.refreshOutcomes();
             return aws.sky.cluster(c).isEmpty();
         });
         long gone = (System.nanoTime() - firstSeen) / 1_000_000;
         // The removing refresh ran at least a grace period after the first one marked the absence; the ledger agrees.
-        return gone >= GRACE.toMillis() && ids(c).isEmpty();
+        return gone >= GRACE.toMillis() && aws.instanceIds(c).isEmpty();
     }
 
     /** Pool clusters other than the drifted one (and the drifted one when the drift must not demote) not UP now. */
@@ -291,7 +288,7 @@ class AwsDriftLoopIT {
                 assertThat(aws.emulator.ledger().count("RunInstances")).as("%s: no new instance", where)
                         .isEqualTo(runs);
                 if (d.jobId() > 0) {
-                    assertThat(read(headNodeDir(c).resolve("jobs/" + d.jobId() + "/status"))).as("%s: the job runs on",
+                    assertThat(NodeFiles.readOrEmpty(aws.headNodeDir(c).resolve("jobs/" + d.jobId() + "/status"))).as("%s: the job runs on",
                             where).isEqualTo("RUNNING");
                     // It holds the node's CPUs: cancelled, so that the next job on this cluster can run.
                     assertThat(aws.run("cancel", "-y", c, Long.toString(d.jobId()))).as(where).succeeded();
@@ -300,46 +297,14 @@ class AwsDriftLoopIT {
             case TERMINATE_ALL -> live.remove(c);
             case TERMINATE_ONE -> {
                 assertThat(aws.run("down", "-y", c)).as(where).succeeded();
-                assertThat(ids(c)).as("%s: nothing of %s alive", where, c).isEmpty();
+                assertThat(aws.instanceIds(c)).as("%s: nothing of %s alive", where, c).isEmpty();
                 live.remove(c);
             }
         }
-    }
-
-    private static List<String> ids(String cluster) {
-        return aws.emulator.liveInstances().stream().filter(i -> cluster.equals(i.tags().get(CLUSTER_TAG)))
-                .map(InstanceView::id).toList();
     }
 
     private static void awaitState(String id, String state) {
         Poll.until(id + " " + state, Duration.ofMinutes(1), () -> aws.emulator.instance(id).state().equals(state));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> refreshOutcomes() {
-        CommandResult r = aws.run("status", "--refresh", "--json");
-        assertThat(r).succeeded();
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Map<String, Object> n : (List<Map<String, Object>>) MiniJson.object(r.stdout().trim())
-                .getOrDefault("refresh", List.of())) {
-            out.put((String) n.get("name"), n);
-        }
-        return out;
-    }
-
-    private static Path headNodeDir(String cluster) {
-        return aws.emulator.nodeHome(ids(cluster).get(0)).resolve(".sky/clusters/" + cluster + "/node-0");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).strip();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    private static void signal(long pid, String sig) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start().waitFor()).isZero();
-    }
 }

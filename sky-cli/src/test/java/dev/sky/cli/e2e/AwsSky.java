@@ -53,6 +53,30 @@ final class AwsSky implements AutoCloseable {
                 .map(c -> c.params().get("Placement.AvailabilityZone")).toList();
     }
 
+    /** The ids of a cluster's live instances, found by sky's cluster-name tag in the emulator's ledger. */
+    List<String> instanceIds(String cluster) {
+        return emulator.liveInstances().stream().filter(i -> cluster.equals(i.tags().get("skypilot-cluster-name")))
+                .map(Ec2Emulator.InstanceView::id).toList();
+    }
+
+    /** {@code sky status --refresh --json}: its refresh notes (verdict, note), by cluster name. */
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> refreshOutcomes() {
+        CommandResult r = sky.run("status", "--refresh", "--json");
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> n : (List<Map<String, Object>>) MiniJson.object(r.stdout().trim())
+                .getOrDefault("refresh", List.of())) {
+            out.put((String) n.get("name"), n);
+        }
+        return out;
+    }
+
+    /** The runtime folder of a cluster's head node, inside the emulator node that backs it. */
+    Path headNodeDir(String cluster) {
+        return emulator.nodeHome(instanceIds(cluster).get(0)).resolve(".sky/clusters/" + cluster + "/node-0");
+    }
+
     /** The leak audit: no instance alive in the ledger. */
     void assertNothingAlive() {
         assertThat(emulator.liveInstances()).as("instances alive in the emulator's ledger").isEmpty();

@@ -60,4 +60,13 @@ final class NodeFiles {
             }
         }
     }
+
+    /** A node file's content, stripped, or "" while it does not exist. */
+    static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
 }

@@ -134,4 +134,10 @@ final class Procs {
         }
         return parts;
     }
+
+    /** Sends a signal (e.g. "STOP", "CONT", "KILL") with kill(1). */
+    static void signal(long pid, String sig) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).start()
+                .waitFor()).as("kill -%s %d", sig, pid).isZero();
+    }
 }
