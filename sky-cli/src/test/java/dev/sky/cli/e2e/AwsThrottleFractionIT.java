@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -102,8 +101,8 @@ class AwsThrottleFractionIT {
         boolean full = "full".equals(System.getProperty("sky.reliability"));
         long seed = Long.getLong("sky.reliability.seed", System.nanoTime());
         int runsEach = full ? Integer.getInteger("sky.reliability.runs", 5) : 1;
-        double[] fractions = Arrays.stream(System.getProperty("sky.reliability.fractions", full ? "0.2,0.5,0.9"
-                : "0.5").split(",")).mapToDouble(Double::parseDouble).toArray();
+        double[] fractions = parseFractions(System.getProperty("sky.reliability.fractions",
+                full ? "0.2,0.5,0.9" : "0.5"));
         boolean[] hints = full ? new boolean[] {false, true} : new boolean[] {true};
 
         long baselineMs = launchAndDown("base", null, null);
@@ -232,5 +231,15 @@ class AwsThrottleFractionIT {
             peak = Math.max(peak, hi - lo + 1);
         }
         return peak;
+    }
+
+    /** "0.2,0.5" as numbers. */
+    private static double[] parseFractions(String list) {
+        String[] parts = list.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i].strip());
+        }
+        return out;
     }
 }
